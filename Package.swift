@@ -1,0 +1,41 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "followup",
+    products: [
+        .executable(name: "followup", targets: ["followup"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // libcmark from the system (Debian: libcmark-dev), found with pkg-config.
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        // The only module that sees the C API: bytes in, Swift values out.
+        .target(name: "Markdown", dependencies: ["CCmark"]),
+        // Notes, dates, rules and the plan: no file system, no clock, no terminal.
+        .target(
+            name: "FollowupCore",
+            dependencies: ["Markdown", .product(name: "Yams", package: "Yams")]
+        ),
+        // The vault on disk: finding notes, reading them, writing NEXT.md atomically.
+        .target(name: "Vault", dependencies: ["FollowupCore"]),
+        .executableTarget(
+            name: "followup",
+            dependencies: [
+                "FollowupCore", "Vault",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+        .testTarget(name: "FollowupCoreTests", dependencies: ["FollowupCore"]),
+        .testTarget(name: "VaultTests", dependencies: ["Vault"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["followup"]),
+    ]
+)

@@ -1,0 +1,70 @@
+/// One thing to send or do, to whom, and by when: a line of NEXT.md.
+public struct Action: Sendable, Equatable {
+    /// What kind of advice produced the action; the raw values are the JSON `kind`.
+    public enum Kind: String, Sendable, CaseIterable {
+        case thankYou = "thank-you"
+        case deliverable
+        case task
+        case followUp = "follow-up"
+        case moveOn = "move-on"
+        case replyOffer = "reply-offer"
+        case askFeedback = "ask-feedback"
+    }
+
+    public var kind: Kind
+    public var company: String
+    public var role: String?
+    /// Who it goes to, when the notes say.
+    public var to: String?
+    public var due: Day
+    /// 1 or 2 for a check-in; nil for every other kind.
+    public var attempt: Int?
+    /// What to do, as a sentence.
+    public var title: String
+    /// The note it comes from, relative to the vault.
+    public var note: String
+    /// The line of that note it comes from.
+    public var line: Int
+
+    public init(
+        kind: Kind, company: String, role: String?, to: String?, due: Day, attempt: Int? = nil, title: String,
+        note: String, line: Int
+    ) {
+        self.kind = kind
+        self.company = company
+        self.role = role
+        self.to = to
+        self.due = due
+        self.attempt = attempt
+        self.title = title
+        self.note = note
+        self.line = line
+    }
+}
+
+extension Action {
+    /// Most urgent first: by due day, then by kind in the order advice gives them (thank-yous
+    /// first), then by company, role, recipient and place in the notes.
+    static func mostUrgentFirst(_ lhs: Action, _ rhs: Action) -> Bool {
+        let rank = { (action: Action) in Kind.allCases.firstIndex(of: action.kind)! }
+        if lhs.due != rhs.due { return lhs.due < rhs.due }
+        if rank(lhs) != rank(rhs) { return rank(lhs) < rank(rhs) }
+        let text = { (action: Action) in
+            [action.company.lowercased(), (action.role ?? "").lowercased(), action.to ?? "", action.note]
+        }
+        if text(lhs) != text(rhs) { return text(lhs).lexicographicallyPrecedes(text(rhs)) }
+        return (lhs.line, lhs.title) < (rhs.line, rhs.title)
+    }
+}
+
+extension Day {
+    /// `Thu 3 Dec`, or `Thu 3 Dec 2027` when the year differs from `year`.
+    public func shortLabel(relativeTo year: Int) -> String {
+        "\(weekday.shortName) \(day) \(MonthName.short(month))" + (self.year == year ? "" : " \(self.year)")
+    }
+
+    /// `Saturday 21 November 2026`.
+    public var longLabel: String {
+        "\(weekday.name) \(day) \(MonthName.full[month - 1]) \(year)"
+    }
+}

@@ -1,0 +1,38 @@
+/// One job application: every interview note with the same company and role.
+///
+/// Company and role are compared without regard to case or surrounding spaces, so the phone screen
+/// and the onsite for "Cyberdyne / ML Engineer" are one application. Its latest interview decides
+/// who is thanked and when the check-ins fall.
+public struct Application: Sendable, Equatable {
+    /// The notes, oldest interview first (same day: earlier time first, then path).
+    public let notes: [InterviewNote]
+
+    public init(notes: [InterviewNote]) {
+        precondition(!notes.isEmpty, "an application has at least one interview")
+        self.notes = notes.sorted { ($0.date, $0.minutes ?? -1, $0.path) < ($1.date, $1.minutes ?? -1, $1.path) }
+    }
+
+    public var latest: InterviewNote { notes[notes.count - 1] }
+    public var company: String { latest.company }
+    public var role: String? { latest.role }
+
+    /// Groups notes into applications, ordered by company and role.
+    public static func group(_ notes: [InterviewNote]) -> [Application] {
+        Dictionary(grouping: notes) { key(company: $0.company, role: $0.role) }
+            .sorted { $0.key < $1.key }
+            .map { Application(notes: $0.value) }
+    }
+
+    private static func key(company: String, role: String?) -> String {
+        func normal(_ text: String) -> String { text.trimmingCharacters(in: " \t").lowercased() }
+        return normal(company) + "\u{0}" + normal(role ?? "")
+    }
+
+    /// Every log entry of every note, oldest first, each with the note it is in.
+    var history: [(note: InterviewNote, entry: LogEntry)] {
+        notes.flatMap { note in note.log.map { (note, $0) } }
+            .enumerated()
+            .sorted { ($0.element.entry.day, $0.offset) < ($1.element.entry.day, $1.offset) }
+            .map(\.element)
+    }
+}

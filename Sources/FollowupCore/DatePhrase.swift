@@ -1,0 +1,413 @@
+/// What the due phrase of an action item says.
+public enum DueReading: Equatable, Sendable {
+    /// The item states this due date.
+    case date(Day)
+    /// The item states no due date.
+    case none
+    /// The item seems to state a due date that followup cannot read; the words are quoted.
+    case unrecognised(String)
+}
+
+/// What a front-matter date value says.
+public enum DateValue: Equatable, Sendable {
+    /// A day, and the time of day in minutes after midnight when one was written.
+    case day(Day, minutes: Int?)
+    /// Shaped like a date, but no such day exists (`2026-02-30`).
+    case impossible
+    /// Not a date in any form followup reads.
+    case unreadable
+}
+
+/// Reads the date phrases people write in interview notes.
+///
+/// Every relative phrase is counted from a given day (the interview), never from today, so that
+/// a note means the same thing whenever it is read. The phrases are listed in the README.
+enum DatePhrase {
+    /// The due date stated in an action item's text, counted from the interview day.
+    static func due(in text: String, from interview: Day) -> DueReading {
+        let words = Word.split(text)
+        var scanner = Scanner(words: words, from: interview, bareDurations: false)
+        if let day = scanner.firstDay() { return .date(day) }
+        if let phrase = scanner.unreadable ?? Self.unreadableDuePhrase(in: words) {
+            return .unrecognised(phrase)
+        }
+        return .none
+    }
+
+    /// The day a stated decision timeline ends (`2 weeks`, `by Friday`, `end of next week`), counted
+    /// from the interview day, or nil when the timeline cannot be read.
+    static func timelineEnd(_ text: String, from interview: Day) -> Day? {
+        var scanner = Scanner(words: Word.split(text), from: interview, bareDurations: true)
+        return scanner.firstDay()
+    }
+
+    /// The date a log line starts with (`2026-11-19: …`, `Nov 19: …`, `19 November 2026 - …`), and
+    /// the text after it. A date without a year takes the year that puts it nearest `anchor`.
+    static func leadingDate(of text: String, near anchor: Day) -> (day: Day, rest: String)? {
+        let words = Word.split(text)
+        guard let first = words.first,
+            text[text.startIndex..<first.text.startIndex].allSatisfy({ !$0.isLetter && !$0.isNumber })
+        else { return nil }
+        let scanner = Scanner(words: words, from: anchor, bareDurations: false)
+        guard let (day, next) = scanner.calendarDate(at: 0) else { return nil }
+        let restStart = words[next - 1].text.endIndex
+        let rest = text[restStart...].drop { !$0.isLetter && !$0.isNumber }
+        return (day, String(rest))
+    }
+
+    /// Reads a front-matter date: `2026-11-18`, `2026-11-18 15:30`, `2026-11-18T15:30`,
+    /// `Nov 18, 2026`, `November 18, 2026`, `18 November 2026`.
+    static func frontMatterDate(_ raw: String) -> DateValue {
+        let text = raw.trimmingCharacters(in: " \t")
+        if let (fields, end) = ISODate.fields(text[...]) {
+            guard let day = Day(year: fields.year, month: fields.month, day: fields.day) else {
+                return .impossible
+            }
+            let rest = text[end...]
+            if rest.isEmpty { return .day(day, minutes: nil) }
+            guard rest.first == "T" || rest.first == "t" || rest.first == " " else { return .unreadable }
+            guard let minutes = ISODate.timeOfDay(rest.dropFirst().trimmingCharacters(in: " ")[...]) else {
+                return .unreadable
+            }
+            return .day(day, minutes: minutes)
+        }
+        let words = Word.split(text)
+        var start = 0
+        if let first = words.first, Weekday.named(first.lower) != nil { start = 1 }
+        let scanner = Scanner(words: words, from: Day(ordinal: 0), bareDurations: false)
+        guard let (fields, next) = scanner.calendarFields(at: start), let year = fields.year else {
+            return .unreadable
+        }
+        let timeText = words[next...].map(\.lower).joined(separator: " ")
+        let minutes = timeText.isEmpty ? nil : ISODate.timeOfDay(timeText[...])
+        guard timeText.isEmpty || minutes != nil else { return .unreadable }
+        guard let day = Day(year: year, month: fields.month, day: fields.day) else { return .impossible }
+        return .day(day, minutes: minutes)
+    }
+
+    /// Words that announce a due date which the scanner did not read: `due soon`, `within reason`,
+    /// `by 11/25`. Quoting them lets a warning say exactly what was not understood.
+    private static func unreadableDuePhrase(in words: [Word]) -> String? {
+        for (index, word) in words.enumerated() {
+            let follows = words.dropFirst(index + 1)
+            let announcesDate =
+                ["due", "within", "deadline"].contains(word.lower)
+                || (["by", "before", "until"].contains(word.lower)
+                    && follows.first.map { $0.lower.contains(where: \.isASCIIDigit) } == true)
+            if announcesDate {
+                return ([word] + follows.prefix(3)).map(\.text).joined(separator: " ")
+            }
+        }
+        return nil
+    }
+}
+
+/// Scans words for the first date phrase it can read.
+private struct Scanner {
+    let words: [Word]
+    let from: Day
+    /// Whether `2 weeks` or `Friday` alone are read as dates (in a timeline) or need `within`,
+    /// `in`, `by` in front of them (in an action item, where `2 samples` is no date).
+    let bareDurations: Bool
+    /// An ISO-shaped word that is no real day, kept to explain why nothing was read.
+    var unreadable: String?
+
+    init(words: [Word], from: Day, bareDurations: Bool) {
+        self.words = words
+        self.from = from
+        self.bareDurations = bareDurations
+    }
+
+    mutating func firstDay() -> Day? {
+        for index in words.indices {
+            if let day = day(at: index) { return day }
+        }
+        return nil
+    }
+
+    private mutating func day(at index: Int) -> Day? {
+        let word = words[index].lower
+        if let fields = ISODate.fields(word[...]), fields.end == word.endIndex {
+            if let day = Day(year: fields.0.year, month: fields.0.month, day: fields.0.day) { return day }
+            unreadable = unreadable ?? String(words[index].text)
+            return nil
+        }
+        switch word {
+        case "tomorrow": return from.adding(days: 1)
+        case "today", "eod", "tonight": return from
+        case "eow": return endOfWeek(from)
+        case "eom": return from.endOfMonth
+        case "within", "in":
+            if let (duration, _) = duration(at: index + 1) { return duration.after(from) }
+        case "end":
+            if let day = endOf(at: index + 1) { return day }
+        case "this":
+            if words.has(["week"], at: index + 1) { return endOfWeek(from) }
+            if let weekday = weekday(at: index + 1) { return from.next(weekday) }
+        case "next":
+            if words.has(["week"], at: index + 1) { return endOfNextWeek(from) }
+            if let weekday = weekday(at: index + 1) { return from.next(weekday) }
+        case "by", "due", "before", "on", "until", "till":
+            if let weekday = weekday(at: index + 1) { return from.next(weekday) }
+        default:
+            break
+        }
+        if let (day, _) = calendarDate(at: index) { return day }
+        if bareDurations {
+            if let (duration, _) = duration(at: index) { return duration.after(from) }
+            if let weekday = weekday(at: index) { return from.next(weekday) }
+        }
+        return nil
+    }
+
+    /// `of the week`, `of next month`, `of day` after `end`.
+    private func endOf(at index: Int) -> Day? {
+        var index = index
+        guard words.has(["of"], at: index) else { return nil }
+        index += 1
+        if words.has(["the"], at: index) || words.has(["this"], at: index) { index += 1 }
+        let next = words.has(["next"], at: index)
+        if next { index += 1 }
+        guard index < words.count else { return nil }
+        switch words[index].lower {
+        case "week": return next ? endOfNextWeek(from) : endOfWeek(from)
+        case "month": return next ? from.adding(months: 1).endOfMonth : from.endOfMonth
+        case "day": return next ? nil : from
+        default: return nil
+        }
+    }
+
+    /// A calendar date at `index`: an ISO date, or a month name and a day in either order, with
+    /// an optional year. A missing year takes the year nearest `from`.
+    func calendarDate(at index: Int) -> (Day, next: Int)? {
+        if index < words.count, let (fields, end) = ISODate.fields(words[index].lower[...]),
+            end == words[index].lower.endIndex,
+            let day = Day(year: fields.year, month: fields.month, day: fields.day)
+        {
+            return (day, index + 1)
+        }
+        guard let (fields, next) = calendarFields(at: index) else { return nil }
+        if let year = fields.year {
+            return Day(year: year, month: fields.month, day: fields.day).map { ($0, next) }
+        }
+        let candidates = [from.year - 1, from.year, from.year + 1].compactMap {
+            Day(year: $0, month: fields.month, day: fields.day)
+        }
+        guard let nearest = candidates.min(by: { abs($0.ordinal - from.ordinal) < abs($1.ordinal - from.ordinal) })
+        else { return nil }
+        return (nearest, next)
+    }
+
+    /// `Nov 24`, `November 24th, 2026`, `24 November`, `24th of Nov 2026`.
+    func calendarFields(at index: Int) -> ((year: Int?, month: Int, day: Int), next: Int)? {
+        guard index + 1 < words.count else { return nil }
+        var month: Int
+        var day: Int
+        var next: Int
+        if let m = MonthName.number(words[index].lower), let d = dayOfMonth(words[index + 1].lower) {
+            (month, day, next) = (m, d, index + 2)
+        } else if let d = dayOfMonth(words[index].lower) {
+            var monthIndex = index + 1
+            if words.has(["of"], at: monthIndex) { monthIndex += 1 }
+            guard monthIndex < words.count, let m = MonthName.number(words[monthIndex].lower) else { return nil }
+            (month, day, next) = (m, d, monthIndex + 1)
+        } else {
+            return nil
+        }
+        var year: Int?
+        if next < words.count, words[next].isNumber, words[next].lower.count == 4, let y = Int(words[next].lower) {
+            year = y
+            next += 1
+        }
+        return ((year, month, day), next)
+    }
+
+    private func dayOfMonth(_ word: String) -> Int? {
+        var digits = Substring(word)
+        for suffix in ["st", "nd", "rd", "th"] where digits.hasSuffix(suffix) {
+            digits = digits.dropLast(2)
+        }
+        guard (1...2).contains(digits.count), digits.allSatisfy(\.isASCIIDigit), let value = Int(digits),
+            (1...31).contains(value)
+        else { return nil }
+        return value
+    }
+
+    private func weekday(at index: Int) -> Weekday? {
+        index < words.count ? Weekday.named(words[index].lower) : nil
+    }
+
+    /// A quantity and a unit: `2 weeks`, `two weeks`, `a week`, `a couple of weeks`, `1-2 weeks`,
+    /// `5 business days`, `24 hours`, `a week or two`. A range counts as its upper end: advice is
+    /// to wait until the company's later bound has passed.
+    private func duration(at index: Int) -> (Duration, next: Int)? {
+        guard var (count, next) = quantity(at: index), var (unit, afterUnit) = unit(at: next) else { return nil }
+        next = afterUnit
+        if words.has(["or"], at: next), let (upper, afterUpper) = quantity(at: next + 1) {
+            count = max(count, upper)
+            next = afterUpper
+            if let (sameUnit, end) = self.unit(at: next) {
+                unit = sameUnit
+                afterUnit = end
+                next = end
+            }
+        }
+        return (Duration(count: count, unit: unit), next)
+    }
+
+    private func quantity(at index: Int) -> (Int, next: Int)? {
+        guard index < words.count else { return nil }
+        let word = words[index].lower
+        var count: Int
+        var next = index + 1
+        switch word {
+        case "a", "an":
+            if words.has(["couple"], at: next) {
+                (count, next) = (2, next + 1)
+            } else if words.has(["few"], at: next) {
+                (count, next) = (3, next + 1)
+            } else {
+                count = 1
+            }
+            if words.has(["of"], at: next), count > 1 { next += 1 }
+        case "couple", "few", "several":
+            count = word == "couple" ? 2 : 3
+            if words.has(["of"], at: next) { next += 1 }
+        default:
+            if let value = Int(word) {
+                count = value
+            } else if let dash = word.firstIndex(of: "-"), let upper = Int(word[word.index(after: dash)...]),
+                Int(word[..<dash]) != nil
+            {
+                count = upper
+            } else if let value = Self.numberWords[word] {
+                count = value
+            } else {
+                return nil
+            }
+            if words.has(["to"], at: next), let (upper, end) = quantity(at: next + 1) {
+                (count, next) = (max(count, upper), end)
+            }
+        }
+        guard count >= 0, count <= 1000 else { return nil }
+        return (count, next)
+    }
+
+    private func unit(at index: Int) -> (Duration.Unit, next: Int)? {
+        guard index < words.count else { return nil }
+        switch words[index].lower {
+        case "day", "days": return (.days, index + 1)
+        case "week", "weeks", "wk", "wks": return (.weeks, index + 1)
+        case "month", "months": return (.months, index + 1)
+        case "hour", "hours", "hr", "hrs", "h": return (.hours, index + 1)
+        case "business", "working", "work":
+            if index + 1 < words.count, ["day", "days"].contains(words[index + 1].lower) {
+                return (.businessDays, index + 2)
+            }
+            return nil
+        default: return nil
+        }
+    }
+
+    private static let numberWords: [String: Int] = [
+        "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+        "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "fifteen": 15, "twenty": 20,
+        "thirty": 30,
+    ]
+}
+
+/// A length of time stated in a note.
+private struct Duration {
+    enum Unit { case hours, days, businessDays, weeks, months }
+    let count: Int
+    let unit: Unit
+
+    func after(_ day: Day) -> Day {
+        switch unit {
+        case .hours: day.adding(days: max(1, (count + 23) / 24))
+        case .days: day.adding(days: count)
+        case .businessDays: day.adding(businessDays: count)
+        case .weeks: day.adding(days: 7 * count)
+        case .months: day.adding(months: count)
+        }
+    }
+}
+
+/// The Friday of `day`'s week (weeks run Monday to Sunday), or of the next week once that Friday
+/// has passed.
+private func endOfWeek(_ day: Day) -> Day {
+    let friday = fridayOfWeek(day)
+    return friday >= day ? friday : friday.adding(days: 7)
+}
+
+private func endOfNextWeek(_ day: Day) -> Day { fridayOfWeek(day).adding(days: 7) }
+
+private func fridayOfWeek(_ day: Day) -> Day {
+    let sinceMonday = (day.weekday.rawValue + 6) % 7
+    return day.adding(days: 4 - sinceMonday)
+}
+
+extension Weekday {
+    /// The weekday for a full or abbreviated English name in lower case (`fri`, `thurs`, `friday`).
+    static func named(_ word: String) -> Weekday? {
+        switch word {
+        case "sunday", "sun": .sunday
+        case "monday", "mon": .monday
+        case "tuesday", "tue", "tues": .tuesday
+        case "wednesday", "wed": .wednesday
+        case "thursday", "thu", "thur", "thurs": .thursday
+        case "friday", "fri": .friday
+        case "saturday", "sat": .saturday
+        default: nil
+        }
+    }
+}
+
+/// `YYYY-MM-DD` (month and day may have one digit) and `HH:MM` read by hand: they are fixed
+/// shapes, not a format that needs a parser.
+enum ISODate {
+    static func fields(_ text: Substring) -> ((year: Int, month: Int, day: Int), end: Substring.Index)? {
+        var index = text.startIndex
+        func number(minDigits: Int, maxDigits: Int) -> Int? {
+            let start = index
+            while index < text.endIndex, text[index].isASCIIDigit, text.distance(from: start, to: index) < maxDigits {
+                index = text.index(after: index)
+            }
+            let length = text.distance(from: start, to: index)
+            return length >= minDigits ? Int(text[start..<index]) : nil
+        }
+        func dash() -> Bool {
+            guard index < text.endIndex, text[index] == "-" else { return false }
+            index = text.index(after: index)
+            return true
+        }
+        guard let year = number(minDigits: 4, maxDigits: 4), dash(), let month = number(minDigits: 1, maxDigits: 2),
+            dash(), let day = number(minDigits: 1, maxDigits: 2)
+        else { return nil }
+        if index < text.endIndex, text[index].isASCIIDigit { return nil }
+        return ((year, month, day), index)
+    }
+
+    /// Minutes after midnight for `15:30`, `15:30:00`, `3:30 pm`, `15:30Z`, `15:30+01:00`.
+    static func timeOfDay(_ text: Substring) -> Int? {
+        let parts = text.split(separator: ":", maxSplits: 1)
+        guard parts.count == 2, let hour = Int(parts[0]), (0...23).contains(hour) else { return nil }
+        let minuteDigits = parts[1].prefix(while: \.isASCIIDigit)
+        guard minuteDigits.count == 2, let minute = Int(minuteDigits), minute < 60 else { return nil }
+        let rest = parts[1].dropFirst(2).lowercased().trimmingCharacters(in: " ")
+        var hour24 = hour
+        if rest.hasPrefix("pm"), hour < 12 { hour24 += 12 }
+        if rest.hasPrefix("am"), hour == 12 { hour24 = 0 }
+        return hour24 * 60 + minute
+    }
+}
+
+extension StringProtocol {
+    /// The text without leading and trailing characters from `set`.
+    func trimmingCharacters(in set: String) -> String {
+        let characters = Set(set)
+        guard let first = firstIndex(where: { !characters.contains($0) }) else { return "" }
+        let last = lastIndex(where: { !characters.contains($0) })!
+        return String(self[first...last])
+    }
+}

@@ -1,0 +1,237 @@
+import Yams
+
+/// The front matter of an interview note, read from YAML with Yams.
+///
+/// Keys are matched without regard to case, and `-` or a space counts as `_` (`Interview Date`,
+/// `interview-date`, `interview_date` are one key). Each field accepts the variants real notes use,
+/// listed in the README.
+struct FrontMatter {
+    var company: String
+    var role: String?
+    var date: Day
+    var minutes: Int?
+    var interviewers: [Person]
+    var contact: Person?
+    var timeline: Timeline?
+    var stage: String?
+    var status: Status
+    var statusLine: Int?
+    var channel: String
+
+    /// What reading the YAML gave.
+    enum Reading {
+        /// No `company` key: this file is not an interview note.
+        case notANote
+        /// An interview note whose front matter has errors; it is left out of the plan.
+        case invalid([Problem])
+        case note(FrontMatter, warnings: [Problem])
+    }
+
+    /// Reads front matter from `yaml`, whose first line is line `firstLine` of the note at `path`.
+    static func read(yaml: String, firstLine: Int, path: String) -> Reading {
+        var reader = Reader(path: path, lineOffset: firstLine - 1)
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: yaml)
+        } catch {
+            return .invalid([reader.problem(for: error)])
+        }
+        guard case .mapping(let mapping)? = root else { return .notANote }
+        return reader.read(mapping)
+    }
+}
+
+/// Reads the fields of one front matter, gathering problems as it goes.
+private struct Reader {
+    let path: String
+    let lineOffset: Int
+    var problems: [Problem] = []
+
+    init(path: String, lineOffset: Int) {
+        self.path = path
+        self.lineOffset = lineOffset
+    }
+
+    mutating func read(_ mapping: Node.Mapping) -> FrontMatter.Reading {
+        var fields: [String: (key: Node, value: Node)] = [:]
+        for (key, value) in mapping {
+            guard let name = key.scalar?.string else { continue }
+            let normalized = String(name.lowercased().map { $0 == "-" || $0 == " " ? "_" : $0 })
+            if fields[normalized] == nil { fields[normalized] = (key, value) }
+        }
+        func field(_ names: String...) -> (key: Node, value: Node)? {
+            names.lazy.compactMap { fields[$0] }.first
+        }
+
+        guard let company = field("company") else { return .notANote }
+        let companyName = requiredText(company.value, key: "company", example: "company: Cyberdyne")
+        let role = field("role", "position", "job_position", "title").flatMap { optionalText($0.value, key: "role") }
+        var date: (day: Day, minutes: Int?)?
+        if let dateField = field("date", "interview_date") {
+            date = readDate(dateField.value)
+        } else {
+            report(
+                at: company.key,
+                "the note has no interview `date`; add one like `date: 2026-11-18` so follow-ups can be timed")
+        }
+        let interviewers = field("interviewers", "interviewer").map { readPeople($0.value, key: "interviewers") } ?? []
+        let contact = field("contact", "recruiter").flatMap { readPeople($0.value, key: "contact").first }
+        let timelineField = field("timeline", "decision", "decision_by", "hear_back")
+        let timelineText = timelineField.flatMap { optionalText($0.value, key: "timeline") }
+        let stage = field("stage").flatMap { optionalText($0.value, key: "stage") }
+        var status = Status.waiting
+        var statusLine: Int?
+        if let statusField = field("status") {
+            statusLine = line(of: statusField.key)
+            if let text = optionalText(statusField.value, key: "status") {
+                if let known = Status(rawValue: text.lowercased()) {
+                    status = known
+                } else {
+                    report(
+                        at: statusField.value,
+                        "unknown status `\(text)`; use one of \(Status.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+            }
+        }
+        let channel = field("channel").flatMap { optionalText($0.value, key: "channel") }?.lowercased() ?? "email"
+
+        guard problems.allSatisfy({ $0.severity == .warning }), let companyName, let date else {
+            return .invalid(problems)
+        }
+        var timeline: Timeline?
+        if let timelineText, let timelineField {
+            timeline = Timeline(text: timelineText, end: DatePhrase.timelineEnd(timelineText, from: date.day))
+            if timeline?.end == nil {
+                report(
+                    at: timelineField.value,
+                    "can't read the timeline “\(timelineText)”; the check-in is planned a week after your last contact",
+                    severity: .warning)
+            }
+        }
+        return .note(
+            FrontMatter(
+                company: companyName, role: role, date: date.day, minutes: date.minutes,
+                interviewers: interviewers, contact: contact, timeline: timeline, stage: stage, status: status,
+                statusLine: statusLine, channel: channel),
+            warnings: problems)
+    }
+
+    // MARK: Fields
+
+    private mutating func readDate(_ node: Node) -> (Day, Int?)? {
+        guard let text = scalarText(node) else {
+            report(at: node, "`date` should be one date like 2026-11-18, not \(describe(node))")
+            return nil
+        }
+        switch DatePhrase.frontMatterDate(text) {
+        case .day(let day, let minutes):
+            return (day, minutes)
+        case .impossible:
+            report(at: node, "`date: \(text)` is not a real day")
+        case .unreadable:
+            report(at: node, "can't read `date: \(text)` as a date; write it like 2026-11-18 or Nov 18, 2026")
+        }
+        return nil
+    }
+
+    /// Interviewers or a contact: a list of names, a list of mappings with `name` (and `email`,
+    /// `role`), one mapping, one name, or names separated by commas, semicolons, `&` or `and`.
+    private mutating func readPeople(_ node: Node, key: String) -> [Person] {
+        switch node {
+        case .sequence(let sequence):
+            return sequence.flatMap { readPeople($0, key: key) }
+        case .mapping(let mapping):
+            guard let name = mapping["name"].flatMap(scalarText), !name.isEmpty else {
+                report(
+                    at: node,
+                    "each entry of `\(key)` should be a name, or a mapping with `name:` (and `email:`, `role:`)")
+                return []
+            }
+            return [
+                Person(
+                    name: name, email: mapping["email"].flatMap(scalarText), role: mapping["role"].flatMap(scalarText),
+                    line: line(of: node))
+            ]
+        case .scalar, .alias:
+            guard let text = scalarText(node) else { return [] }
+            if text.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" }) {
+                report(at: node, "`\(key): \(text)` is not a name")
+                return []
+            }
+            return Self.splitNames(text).map { Person(name: $0, line: line(of: node)) }
+        }
+    }
+
+    static func splitNames(_ text: String) -> [String] {
+        var names = [text]
+        for separator in [",", ";", " & ", " and "] {
+            names = names.flatMap { $0.split(separator: separator).map(String.init) }
+        }
+        return names.map { $0.trimmingCharacters(in: " \t") }.filter { !$0.isEmpty }
+    }
+
+    private mutating func requiredText(_ node: Node, key: String, example: String) -> String? {
+        guard let text = scalarText(node), !text.isEmpty else {
+            report(at: node, "`\(key)` should be a name like `\(example)`, not \(describe(node))")
+            return nil
+        }
+        return text
+    }
+
+    /// The text of a scalar, or nil (with a warning) when the value is a list or a mapping.
+    private mutating func optionalText(_ node: Node, key: String) -> String? {
+        guard let text = scalarText(node) else {
+            report(at: node, "`\(key)` should be text, not \(describe(node)); it is ignored", severity: .warning)
+            return nil
+        }
+        return text.isEmpty ? nil : text
+    }
+
+    // MARK: Nodes
+
+    /// A scalar's text with YAML's null spellings read as empty; nil for lists and mappings.
+    private func scalarText(_ node: Node) -> String? {
+        guard let scalar = node.scalar else { return nil }
+        let text = scalar.string.trimmingCharacters(in: " \t\r\n")
+        if scalar.style == .plain, ["~", "null", "Null", "NULL"].contains(text) { return "" }
+        return text
+    }
+
+    private func describe(_ node: Node) -> String {
+        switch node {
+        case .sequence: "a list"
+        case .mapping: "a mapping"
+        case .scalar(let scalar): scalar.string.isEmpty ? "empty" : "`\(scalar.string)`"
+        case .alias: "an alias"
+        }
+    }
+
+    private func line(of node: Node) -> Int { (node.mark?.line ?? 1) + lineOffset }
+
+    private mutating func report(at node: Node, _ message: String, severity: Problem.Severity = .error) {
+        problems.append(
+            Problem(
+                note: path, line: line(of: node), column: node.mark?.column ?? 1, severity: severity,
+                message: message))
+    }
+
+    /// A problem for a YAML syntax error, placed where libyaml found it.
+    func problem(for error: Error) -> Problem {
+        let message: String
+        var mark: Mark?
+        switch error as? YamlError {
+        case .scanner(let context, let problem, let at, _), .parser(let context, let problem, let at, _),
+            .composer(let context, let problem, let at, _):
+            message = "front matter is not valid YAML: \(problem)" + (context.map { " \($0.text)" } ?? "")
+            mark = at
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            message = "front matter has the key `\(duplicates.joined(separator: "`, `"))` more than once"
+            mark = context.mark
+        case .reader(let problem, _, _, _):
+            message = "front matter can't be read as YAML: \(problem)"
+        default:
+            message = "front matter is not valid YAML: \(error)"
+        }
+        return Problem(note: path, line: (mark?.line ?? 1) + lineOffset, column: mark?.column ?? 1, message: message)
+    }
+}

@@ -1,0 +1,218 @@
+import Markdown
+
+/// Finds action items and log entries in the outline of a note's body.
+///
+/// Sections are found by heading: everything after a heading named like `Next steps` belongs to it
+/// until the next heading of the same or a higher level. Items inside block quotes are quoted
+/// text, not the user's own plans, and are skipped.
+struct NoteBody {
+    let path: String
+    let interview: Day
+    let interviewers: [Person]
+    let contact: Person?
+
+    struct Contents {
+        var actionItems: [ActionItem] = []
+        var log: [LogEntry] = []
+        var warnings: [Problem] = []
+    }
+
+    func read(_ outline: Outline) -> Contents {
+        var contents = Contents()
+        var sections: [(level: Int, kind: Section)] = []
+        for block in outline.blocks {
+            switch block {
+            case .heading(let heading) where !heading.isQuoted:
+                sections.removeAll { $0.level >= heading.level }
+                sections.append((heading.level, Section(heading: heading.text)))
+            case .heading:
+                break
+            case .listItem(let item) where !item.isQuoted:
+                let section = sections.last { $0.kind != .other }?.kind ?? .other
+                read(item, in: section, into: &contents)
+            case .listItem:
+                break
+            }
+        }
+        return contents
+    }
+
+    private func read(_ item: ListItem, in section: Section, into contents: inout Contents) {
+        if section == .log, item.task != .open {
+            readLogEntry(item, into: &contents)
+            return
+        }
+        guard item.task == .open || (item.task == nil && (section == .actions || section == .deliverables)),
+            !item.text.isEmpty
+        else { return }
+        contents.actionItems.append(actionItem(item, deliverable: section == .deliverables, warnings: &contents.warnings))
+    }
+
+    private func actionItem(_ item: ListItem, deliverable: Bool, warnings: inout [Problem]) -> ActionItem {
+        let words = Word.split(item.text)
+        let isDeliverable = deliverable || words.first.map { Self.sendingVerbs.contains($0.lower) } == true
+        var due = interview.adding(days: Rules.daysToDoAnUndatedItem)
+        switch DatePhrase.due(in: item.text, from: interview) {
+        case .date(let day):
+            due = day
+        case .none:
+            break
+        case .unrecognised(let phrase):
+            warnings.append(
+                Problem(
+                    note: path, line: item.position.line, column: item.position.column, severity: .warning,
+                    message:
+                        "can't read the due date in “\(phrase)”; it is due \(Rules.daysToDoAnUndatedItem) days after the interview (\(due.iso))"
+                ))
+        }
+        return ActionItem(
+            text: item.text, kind: isDeliverable ? .deliverable : .task, due: due,
+            to: Mention.first(of: interviewers, in: words)?.name, line: item.position.line)
+    }
+
+    private func readLogEntry(_ item: ListItem, into contents: inout Contents) {
+        guard let (day, rest) = DatePhrase.leadingDate(of: item.text, near: interview) else {
+            // Nested items without a date are details of the entry above them.
+            if item.depth == 0, !item.text.isEmpty {
+                contents.warnings.append(
+                    Problem(
+                        note: path, line: item.position.line, column: item.position.column, severity: .warning,
+                        message: "log entry has no date at the start (write `2026-11-19: …`); it is ignored"))
+            }
+            return
+        }
+        let words = Word.split(rest)
+        var events = LogWords.events(in: words)
+        if events.contains(.offer), events.contains(.rejection) {
+            events.subtract([.offer, .rejection])
+            contents.warnings.append(
+                Problem(
+                    note: path, line: item.position.line, column: item.position.column, severity: .warning,
+                    message:
+                        "log entry mentions both an offer and a rejection, so it counts as neither; set `status:` in the front matter"
+                ))
+        }
+        let named = Mention.all(of: interviewers, in: words)
+        contents.log.append(
+            LogEntry(
+                day: day, events: events,
+                thanked: events.contains(.thankYou) ? (named.isEmpty ? interviewers : named).map(\.name) : [],
+                person: (named.first ?? contact.flatMap { Mention.first(of: [$0], in: words) })?.name,
+                line: item.position.line))
+    }
+
+    /// First words that make an action item a deliverable: something to send to the company.
+    static let sendingVerbs: Set<String> = [
+        "send", "share", "email", "submit", "forward", "provide", "upload", "complete", "return",
+    ]
+}
+
+/// What a heading says about the list items under it.
+enum Section: Equatable {
+    case actions
+    case deliverables
+    case log
+    case other
+
+    init(heading: String) {
+        let words = Word.split(heading).map(\.lower).joined(separator: " ")
+        if Self.actionHeadings.contains(words) {
+            self = .actions
+        } else if Self.deliverableHeadings.contains(words) {
+            self = .deliverables
+        } else if Self.logHeadings.contains(words) {
+            self = .log
+        } else {
+            self = .other
+        }
+    }
+
+    // Headings are compared as lower-case words, so `Follow-up actions:` is `follow up actions`.
+    static let actionHeadings: Set<String> = [
+        "next steps", "next step", "action items", "action item", "actions", "to do", "todo", "to dos", "todos",
+        "follow up", "followup", "follow ups", "followups", "follow up actions", "followup actions",
+    ]
+    static let deliverableHeadings: Set<String> = ["deliverables", "deliverable"]
+    static let logHeadings: Set<String> = ["log", "history", "updates", "timeline"]
+}
+
+/// Finds the people a line of text names.
+///
+/// A full name matches in any case; a first name alone matches only as written in the front
+/// matter, so that an interviewer called Will or Mark is not found in "will send" or "mark done".
+enum Mention {
+    static func first(of people: [Person], in words: [Word]) -> Person? {
+        people.compactMap { person in index(of: person, in: words).map { (person, $0) } }
+            .min { $0.1 < $1.1 }?.0
+    }
+
+    /// Everyone named, in the order the text names them.
+    static func all(of people: [Person], in words: [Word]) -> [Person] {
+        people.compactMap { person in index(of: person, in: words).map { (person, $0) } }
+            .sorted { $0.1 < $1.1 }.map(\.0)
+    }
+
+    private static func index(of person: Person, in words: [Word]) -> Int? {
+        let nameWords = Word.split(person.name).map(\.lower)
+        if nameWords.count > 1, let index = fullNameIndex(nameWords, words) {
+            return index
+        }
+        let first = Word.split(person.name).first.map { String($0.text) } ?? person.name
+        return words.firstIndex { withoutPossessive($0.text) == first }
+    }
+
+    private static func fullNameIndex(_ name: [String], _ words: [Word]) -> Int? {
+        guard name.count <= words.count else { return nil }
+        return (0...(words.count - name.count)).first { start in
+            name.indices.allSatisfy { offset in
+                let word = words[start + offset]
+                return (offset == name.count - 1 ? withoutPossessive(word.lower[...]) : word.lower[...]) == name[offset]
+            }
+        }
+    }
+
+    private static func withoutPossessive(_ word: Substring) -> Substring {
+        for suffix in ["'s", "\u{2019}s"] where word.hasSuffix(suffix) { return word.dropLast(2) }
+        return word
+    }
+}
+
+/// The words of a log line that say what happened, as the README lists them.
+///
+/// Words are matched whole and in any case. A match right after a negation (`no reply yet`,
+/// `haven't heard back`, `still waiting for a response`) does not count.
+enum LogWords {
+    static let phrases: [(LogEntry.Event, [String])] = [
+        (.thankYou, ["thank"]), (.thankYou, ["thanks"]), (.thankYou, ["thanked"]),
+        (.followUp, ["followed", "up"]), (.followUp, ["follow", "up", "sent"]),
+        (.followUp, ["sent", "a", "follow", "up"]), (.followUp, ["sent", "follow", "up"]),
+        (.followUp, ["checked", "in"]), (.followUp, ["nudged"]),
+        (.reply, ["replied"]), (.reply, ["reply"]), (.reply, ["heard", "back"]), (.reply, ["responded"]),
+        (.reply, ["response", "from"]), (.reply, ["got", "back"]),
+        (.offer, ["offer"]),
+        (.rejection, ["rejected"]), (.rejection, ["rejection"]), (.rejection, ["not", "moving", "forward"]),
+        (.feedbackAsked, ["asked", "for", "feedback"]),
+    ]
+
+    static let negations: Set<String> = [
+        "no", "not", "never", "without", "nothing", "waiting", "awaiting", "haven't", "hasn't", "didn't",
+        "hadn't", "havent", "hasnt", "didnt", "haven\u{2019}t", "hasn\u{2019}t", "didn\u{2019}t", "hadn\u{2019}t",
+    ]
+
+    static func events(in words: [Word]) -> Set<LogEntry.Event> {
+        var events: Set<LogEntry.Event> = []
+        for (event, phrase) in phrases where !events.contains(event) {
+            for start in words.indices where words.has(phrase, at: start) && !isNegated(at: start, in: words) {
+                events.insert(event)
+                break
+            }
+        }
+        // An offer or a rejection is their answer, so it is also a reply.
+        if !events.isDisjoint(with: [.offer, .rejection]) { events.insert(.reply) }
+        return events
+    }
+
+    private static func isNegated(at start: Int, in words: [Word]) -> Bool {
+        words[max(0, start - 3)..<start].contains { negations.contains($0.lower) }
+    }
+}

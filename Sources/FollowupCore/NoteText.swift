@@ -1,0 +1,106 @@
+/// The raw layout of a note file: byte-order mark, encoding, and where front matter ends.
+///
+/// Works on bytes, so that the body can go to cmark without being copied into a `String`.
+enum NoteText {
+    /// Where the parts of a note are, as byte offsets into the file (after any byte-order mark).
+    enum Layout: Equatable {
+        /// The file does not start with a `---` line: not an interview note.
+        case noFrontMatter
+        /// A `---` line opens front matter, but no `---` or `...` line closes it.
+        case unterminated
+        /// Front matter from `yaml`; the body starts at `body`, on line `bodyLine`.
+        case frontMatter(yaml: Range<Int>, body: Int, bodyLine: Int)
+    }
+
+    static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
+    /// The length of a UTF-8 byte-order mark at the start, or 0.
+    static func byteOrderMarkLength(_ bytes: UnsafeRawBufferPointer) -> Int {
+        bytes.starts(with: byteOrderMark) ? byteOrderMark.count : 0
+    }
+
+    /// The 1-based line and column of `offset`; `\n`, `\r\n` and a lone `\r` each end a line.
+    static func position(of offset: Int, in bytes: UnsafeRawBufferPointer) -> (line: Int, column: Int) {
+        var line = 1
+        var lineStart = 0
+        var index = 0
+        while index < offset {
+            let byte = bytes[index]
+            if byte == 0x0A || (byte == 0x0D && (index + 1 >= bytes.count || bytes[index + 1] != 0x0A)) {
+                line += 1
+                lineStart = index + 1
+            }
+            index += 1
+        }
+        return (line, offset - lineStart + 1)
+    }
+
+    /// The offset of the first byte that is not valid UTF-8, or nil when all of it is.
+    static func firstInvalidUTF8(_ bytes: UnsafeRawBufferPointer) -> Int? {
+        var iterator = bytes.makeIterator()
+        var parser = Unicode.UTF8.ForwardParser()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let scalar): offset += scalar.count
+            case .emptyInput: return nil
+            case .error: return offset
+            }
+        }
+    }
+
+    /// Finds the front matter: a first line `---`, then YAML, then a line `---` or `...`.
+    static func layout(_ bytes: UnsafeRawBufferPointer, from start: Int) -> Layout {
+        var lines = LineCursor(bytes: bytes, offset: start)
+        guard let first = lines.next(), isFence(first.content, in: bytes, closing: false) else {
+            return .noFrontMatter
+        }
+        let yamlStart = first.next
+        while let line = lines.next() {
+            if isFence(line.content, in: bytes, closing: true) {
+                return .frontMatter(yaml: yamlStart..<line.content.lowerBound, body: line.next, bodyLine: lines.number + 1)
+            }
+        }
+        return .unterminated
+    }
+
+    /// `---` (or `...` to close), with nothing after it but spaces and tabs.
+    private static func isFence(_ line: Range<Int>, in bytes: UnsafeRawBufferPointer, closing: Bool) -> Bool {
+        guard line.count >= 3 else { return false }
+        let mark = bytes[line.lowerBound]
+        guard mark == UInt8(ascii: "-") || (closing && mark == UInt8(ascii: ".")) else { return false }
+        for index in line.lowerBound..<(line.lowerBound + 3) where bytes[index] != mark { return false }
+        return bytes[(line.lowerBound + 3)..<line.upperBound].allSatisfy {
+            $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t")
+        }
+    }
+}
+
+/// Walks the lines of a byte buffer.
+private struct LineCursor {
+    let bytes: UnsafeRawBufferPointer
+    var offset: Int
+    /// The 1-based number of the line last returned.
+    private(set) var number = 0
+
+    init(bytes: UnsafeRawBufferPointer, offset: Int) {
+        self.bytes = bytes
+        self.offset = offset
+    }
+
+    /// The next line's content (without its line ending) and the offset where the line after it
+    /// starts.
+    mutating func next() -> (content: Range<Int>, next: Int)? {
+        guard offset < bytes.count else { return nil }
+        let start = offset
+        var end = start
+        while end < bytes.count, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
+        var next = end
+        if next < bytes.count {
+            next += (bytes[next] == 0x0D && next + 1 < bytes.count && bytes[next + 1] == 0x0A) ? 2 : 1
+        }
+        offset = next
+        number += 1
+        return (start..<end, next)
+    }
+}

@@ -1,0 +1,51 @@
+/// Everything to send or do across a vault, as of one day: what NEXT.md shows.
+public struct Plan: Sendable, Equatable {
+    public var today: Day
+    /// Most urgent first.
+    public var actions: [Action]
+    /// Every problem in every note, by note, line and column.
+    public var problems: [Problem]
+
+    public init(today: Day, actions: [Action], problems: [Problem]) {
+        self.today = today
+        self.actions = actions.sorted(by: Action.mostUrgentFirst)
+        self.problems = problems.sorted()
+    }
+
+    /// Plans from what was read of each file: the notes are grouped into applications and the
+    /// rules applied; the problems are kept.
+    public init(readings: [NoteReading], today: Day) {
+        let notes = readings.compactMap(\.note)
+        self.init(
+            today: today,
+            actions: Application.group(notes).flatMap(Rules.actions(for:)),
+            problems: readings.flatMap(\.problems))
+    }
+
+    /// Whether some note could not be read or planned; warnings do not count.
+    public var hasErrors: Bool { problems.contains { $0.severity == .error } }
+
+    /// How soon an action is due, as NEXT.md groups them.
+    public enum Horizon: CaseIterable, Sendable {
+        case overdue, today, nextSevenDays, later
+
+        public var title: String {
+            switch self {
+            case .overdue: "Overdue"
+            case .today: "Today"
+            case .nextSevenDays: "Next 7 days"
+            case .later: "Later"
+            }
+        }
+    }
+
+    public func horizon(of action: Action) -> Horizon {
+        let days = today.days(until: action.due)
+        switch days {
+        case ..<0: return .overdue
+        case 0: return .today
+        case 1...7: return .nextSevenDays
+        default: return .later
+        }
+    }
+}

@@ -1,0 +1,156 @@
+import CCmark
+
+/// Parses Markdown with libcmark and copies what followup needs into an ``Outline``.
+///
+/// This is the only file in the package that sees cmark's C types. The document and the iterator
+/// are freed before `outline(of:)` returns, and every string is copied out of cmark at once
+/// (`cmark_node_get_literal` lends its buffer only for as long as the node lives).
+public enum CommonMark {
+    /// Parses UTF-8 Markdown.
+    ///
+    /// - Parameters:
+    ///   - markdown: the bytes of the body; they need not be NUL-terminated.
+    ///   - firstLine: the line number, in the whole file, of the first byte of `markdown`, so that
+    ///     positions point into the file even when front matter came before the body.
+    public static func outline(of markdown: UnsafeRawBufferPointer, firstLine: Int = 1) -> Outline {
+        let base = markdown.baseAddress?.assumingMemoryBound(to: CChar.self)
+        guard let document = cmark_parse_document(base, markdown.count, CMARK_OPT_DEFAULT) else {
+            return Outline(blocks: [])
+        }
+        defer { cmark_node_free(document) }
+        guard let iterator = cmark_iter_new(document) else { return Outline(blocks: []) }
+        defer { cmark_iter_free(iterator) }
+
+        var walk = Walk(lineOffset: firstLine - 1)
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            walk.visit(node, entering: event == CMARK_EVENT_ENTER)
+        }
+        return Outline(blocks: walk.blocks)
+    }
+
+    /// Parses a Markdown string (a convenience for tests and small inputs).
+    public static func outline(of markdown: String, firstLine: Int = 1) -> Outline {
+        var copy = markdown
+        return copy.withUTF8 { outline(of: UnsafeRawBufferPointer($0), firstLine: firstLine) }
+    }
+}
+
+/// The state of one walk over a cmark tree.
+///
+/// cmark's iterator gives ENTER and EXIT for container nodes but only ENTER for leaves (text,
+/// code, breaks, code blocks, HTML), which is why leaves are handled on entry alone.
+private struct Walk {
+    let lineOffset: Int32
+    var blocks: [Block] = []
+    var quoteDepth = 0
+    /// Indices in `blocks` of the list items we are inside, innermost last.
+    var openItems: [Int] = []
+    /// The heading or list item whose text is being gathered, and the node that holds that text.
+    var gathering: (block: Int, container: OpaquePointer)?
+    var text = ""
+
+    init(lineOffset: Int) {
+        self.lineOffset = Int32(clamping: lineOffset)
+    }
+
+    mutating func visit(_ node: OpaquePointer, entering: Bool) {
+        let type = cmark_node_get_type(node)
+        switch type {
+        case CMARK_NODE_BLOCK_QUOTE:
+            quoteDepth += entering ? 1 : -1
+        case CMARK_NODE_ITEM:
+            if entering {
+                blocks.append(
+                    .listItem(
+                        ListItem(
+                            text: "", position: position(of: node), depth: openItems.count,
+                            isQuoted: quoteDepth > 0)))
+                openItems.append(blocks.count - 1)
+            } else {
+                openItems.removeLast()
+            }
+        case CMARK_NODE_HEADING:
+            if entering {
+                let level = Int(cmark_node_get_heading_level(node))
+                blocks.append(
+                    .heading(
+                        Heading(
+                            level: level, text: "", position: position(of: node),
+                            isQuoted: quoteDepth > 0)))
+                startGathering(into: blocks.count - 1, from: node)
+            } else {
+                finishGathering(node)
+            }
+        case CMARK_NODE_PARAGRAPH:
+            // Only the first paragraph of an item is its text; later ones are its details.
+            if entering, let item = openItems.last, let parent = cmark_node_parent(node),
+                cmark_node_get_type(parent) == CMARK_NODE_ITEM, cmark_node_first_child(parent) == node
+            {
+                startGathering(into: item, from: node)
+            } else if !entering {
+                finishGathering(node)
+            }
+        case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+            if gathering != nil, let literal = cmark_node_get_literal(node) {
+                text += String(cString: literal)
+            }
+        case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+            if gathering != nil { text += " " }
+        default:
+            break
+        }
+    }
+
+    private func position(of node: OpaquePointer) -> SourcePosition {
+        SourcePosition(
+            line: Int(cmark_node_get_start_line(node) + lineOffset),
+            column: Int(cmark_node_get_start_column(node)))
+    }
+
+    private mutating func startGathering(into block: Int, from container: OpaquePointer) {
+        gathering = (block, container)
+        text = ""
+    }
+
+    private mutating func finishGathering(_ container: OpaquePointer) {
+        guard let current = gathering, current.container == container else { return }
+        gathering = nil
+        let gathered = text.trimmingWhitespace()
+        switch blocks[current.block] {
+        case .heading(var heading):
+            heading.text = gathered
+            blocks[current.block] = .heading(heading)
+        case .listItem(var item):
+            (item.task, item.text) = Self.splitTaskBox(gathered)
+            blocks[current.block] = .listItem(item)
+        }
+    }
+
+    /// Splits `[ ] text`, `[x] text` or `[X] text` into the box and the text after it.
+    static func splitTaskBox(_ text: String) -> (ListItem.Task?, String) {
+        let bytes = Array(text.utf8.prefix(4))
+        guard bytes.count >= 3, bytes[0] == UInt8(ascii: "["), bytes[2] == UInt8(ascii: "]"),
+            bytes.count == 3 || bytes[3] == UInt8(ascii: " ") || bytes[3] == UInt8(ascii: "\t")
+        else { return (nil, text) }
+        let task: ListItem.Task
+        switch bytes[1] {
+        case UInt8(ascii: " "): task = .open
+        case UInt8(ascii: "x"), UInt8(ascii: "X"): task = .done
+        default: return (nil, text)
+        }
+        return (task, String(text.dropFirst(3)).trimmingWhitespace())
+    }
+}
+
+extension String {
+    /// The string without leading and trailing spaces, tabs and line breaks.
+    fileprivate func trimmingWhitespace() -> String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0.isNewline }
+        guard let first = firstIndex(where: { !isSpace($0) }) else { return "" }
+        let last = lastIndex(where: { !isSpace($0) })!
+        return String(self[first...last])
+    }
+}

@@ -1,0 +1,65 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Whole-file reads and atomic replacement, with POSIX calls so that every failure keeps its
+/// `errno` and nothing is buffered behind our back.
+enum FileBytes {
+    /// The whole file, opened read-only.
+    static func read(_ path: String) -> Result<[UInt8], SystemError> {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return .failure(SystemError(errno)) }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return .failure(SystemError(errno)) }
+        guard info.st_mode & S_IFMT == S_IFREG else { return .failure(SystemError(EISDIR)) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(Int(info.st_size) + 1)
+        var chunk = [UInt8](repeating: 0, count: max(4096, min(Int(info.st_size) + 1, 1 << 20)))
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return .failure(SystemError(errno))
+            }
+            if count == 0 { return .success(bytes) }
+            bytes.append(contentsOf: chunk[0..<count])
+        }
+    }
+
+    /// Replaces `path` with `bytes`: write `temporary`, flush it, rename it over `path`, flush the
+    /// folder. On failure the temporary file is removed and `path` is untouched.
+    static func replaceAtomically(_ path: String, with bytes: [UInt8], temporary: String) throws(SystemError) {
+        unlink(temporary)  // a leftover from a process that was killed with the same pid
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else { throw SystemError(errno) }
+        var failure: SystemError?
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    failure = SystemError(errno)
+                    return
+                }
+                offset += written
+            }
+        }
+        if failure == nil, fsync(descriptor) != 0 { failure = SystemError(errno) }
+        if close(descriptor) != 0, failure == nil { failure = SystemError(errno) }
+        if failure == nil, rename(temporary, path) != 0 { failure = SystemError(errno) }
+        if let failure {
+            unlink(temporary)
+            throw failure
+        }
+        let folder = String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
+        let folderDescriptor = open(folder.isEmpty ? "." : folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if folderDescriptor >= 0 {
+            fsync(folderDescriptor)
+            close(folderDescriptor)
+        }
+    }
+}

@@ -1,0 +1,33 @@
+import ArgumentParser
+import FollowupCore
+import Vault
+
+extension Followup {
+    /// `followup lint`: reports every problem in the notes.
+    struct Lint: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Report every problem in the notes as path:line:column: message.",
+            discussion: "Exits 1 when a note has an error; warnings are printed but do not fail.")
+
+        @Argument(help: "The vault folder (default: the current folder).")
+        var vault = "."
+
+        func run() throws {
+            let plan: Plan
+            do {
+                // The day does not change which problems a note has.
+                plan = try Vault(path: vault).plan(today: Day(ordinal: 0))
+            } catch {
+                Terminal.error("followup: \(error)")
+                throw ExitStatus.unusable.code
+            }
+            for problem in plan.problems {
+                var shown = problem
+                shown.note = Terminal.display(problem.note, in: vault)
+                print(shown.description)
+            }
+            let status = ExitStatus.of(plan)
+            if status != .fine { throw status.code }
+        }
+    }
+}
