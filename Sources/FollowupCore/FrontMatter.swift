@@ -222,7 +222,11 @@ private struct Reader {
         switch error as? YamlError {
         case .scanner(let context, let problem, let at, _), .parser(let context, let problem, let at, _),
             .composer(let context, let problem, let at, _):
-            message = "front matter is not valid YAML: \(problem)" + (context.map { " \($0.text)" } ?? "")
+            // libyaml marks where it gave up; the context marks where the construct began, which
+            // is where an unclosed bracket or quote needs fixing.
+            message =
+                "front matter is not valid YAML: \(problem)"
+                + (context.map { " (\($0.text) that starts on line \($0.mark.line + lineOffset))" } ?? "")
             mark = at
         case .duplicatedKeysInMapping(let duplicates, let context):
             message = "front matter has the key `\(duplicates.joined(separator: "`, `"))` more than once"

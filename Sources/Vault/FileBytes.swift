@@ -29,12 +29,23 @@ enum FileBytes {
         }
     }
 
-    /// Replaces `path` with `bytes`: write `temporary`, flush it, rename it over `path`, flush the
-    /// folder. On failure the temporary file is removed and `path` is untouched.
-    static func replaceAtomically(_ path: String, with bytes: [UInt8], temporary: String) throws(SystemError) {
-        unlink(temporary)  // a leftover from a process that was killed with the same pid
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
-        guard descriptor >= 0 else { throw SystemError(errno) }
+    /// Replaces `path` with `bytes`: write a new temporary file beside it, flush it, rename it over
+    /// `path`, flush the folder. On failure the temporary file is removed and `path` is untouched.
+    ///
+    /// The temporary file is created with `O_EXCL` under a fresh name, so nothing that already
+    /// exists is ever opened, truncated or removed.
+    static func replaceAtomically(_ path: String, with bytes: [UInt8]) throws(SystemError) {
+        let slash = path.lastIndex(of: "/")
+        let folder = slash.map { String(path[..<$0]) } ?? "."
+        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        var temporary = ""
+        var descriptor: Int32 = -1
+        for attempt in 0..<100 where descriptor < 0 {
+            temporary = "\(folder.isEmpty ? "" : folder)/.\(name).\(getpid()).\(attempt).tmp"
+            descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+            if descriptor < 0, errno != EEXIST { throw SystemError(errno) }
+        }
+        guard descriptor >= 0 else { throw SystemError(EEXIST) }
         var failure: SystemError?
         bytes.withUnsafeBytes { buffer in
             var offset = 0
@@ -55,8 +66,7 @@ enum FileBytes {
             unlink(temporary)
             throw failure
         }
-        let folder = String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
-        let folderDescriptor = open(folder.isEmpty ? "." : folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        let folderDescriptor = open(folder.isEmpty ? "/" : folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if folderDescriptor >= 0 {
             fsync(folderDescriptor)
             close(folderDescriptor)

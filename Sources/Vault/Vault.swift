@@ -62,7 +62,7 @@ public struct Vault: Sendable {
             break
         }
         do {
-            try FileBytes.replaceAtomically(target, with: new, temporary: join(".NEXT.md.\(getpid()).tmp"))
+            try FileBytes.replaceAtomically(target, with: new)
         } catch {
             throw .cannotWrite(path: target, reason: error.description)
         }

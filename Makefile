@@ -1,0 +1,46 @@
+# followup: see README.md. `make run` and `make test` are the two commands a newcomer needs.
+SWIFT ?= swift
+TODAY ?= 2026-11-21
+BIN_DEBUG = .build/debug/followup
+
+.PHONY: run build release test fixtures format lint-format leakcheck clean
+
+## run: install libcmark if missing, build, and generate vault-example/NEXT.md for $(TODAY)
+run: build
+	$(BIN_DEBUG) generate vault-example --today $(TODAY)
+	@echo "--- vault-example/NEXT.md ---"
+	@cat vault-example/NEXT.md
+
+build:
+	@scripts/ensure-deps build
+	$(SWIFT) build
+
+release:
+	@scripts/ensure-deps build
+	$(SWIFT) build -c release
+
+## test: install what the tests need, then run every test
+test:
+	@scripts/ensure-deps test
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+## fixtures: re-record the golden files under Fixtures/ (review the diff before committing)
+fixtures: build
+	FOLLOWUP_RECORD=1 $(SWIFT) test --filter Fixture
+	git status --short Fixtures vault-example
+
+## format: format the sources with swift format and the committed .swift-format
+format:
+	$(SWIFT) format format --in-place --recursive --configuration .swift-format Sources Tests Package.swift
+
+lint-format:
+	$(SWIFT) format lint --strict --recursive --configuration .swift-format Sources Tests Package.swift
+
+## leakcheck: valgrind over the whole pipeline (cmark wrapper included); fails on a leak
+leakcheck: build
+	valgrind --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=3 \
+		$(BIN_DEBUG) generate --stdout --today $(TODAY) vault-example >/dev/null
+
+clean:
+	rm -rf .build

@@ -1,0 +1,104 @@
+import Markdown
+import Testing
+
+@Suite("Outline from libcmark")
+struct OutlineTests {
+    private func items(_ markdown: String, firstLine: Int = 1) -> [ListItem] {
+        CommonMark.outline(of: markdown, firstLine: firstLine).blocks.compactMap {
+            if case .listItem(let item) = $0 { item } else { nil }
+        }
+    }
+
+    private func headings(_ markdown: String) -> [Heading] {
+        CommonMark.outline(of: markdown).blocks.compactMap {
+            if case .heading(let heading) = $0 { heading } else { nil }
+        }
+    }
+
+    @Test func headingsAndItemsInDocumentOrder() {
+        let outline = CommonMark.outline(of: "# Onsite\n\n## Next steps\n\n- one\n- two\n\n## Log\n\n- 2026-11-19: x\n")
+        let shape = outline.blocks.map { block -> String in
+            switch block {
+            case .heading(let heading): "h\(heading.level):\(heading.text)"
+            case .listItem(let item): "li:\(item.text)"
+            }
+        }
+        #expect(shape == ["h1:Onsite", "h2:Next steps", "li:one", "li:two", "h2:Log", "li:2026-11-19: x"])
+    }
+
+    @Test func setextHeadingsAndInlineMarkupAreFlattened() {
+        let found = headings("Next *steps*\n---------\n\n## `Log` [link](x)\n")
+        #expect(found.map(\.text) == ["Next steps", "Log link"])
+        #expect(found.map(\.level) == [2, 2])
+    }
+
+    @Test func taskBoxesAreRecognisedAndRemoved() {
+        let found = items("- [ ] open\n- [x] done\n- [X] Done too\n- [] not a box\n- [y] not either\n- plain\n")
+        #expect(found.map(\.task) == [.open, .done, .done, nil, nil, nil])
+        #expect(found.map(\.text) == ["open", "done", "Done too", "[] not a box", "[y] not either", "plain"])
+    }
+
+    @Test func onlyTheFirstParagraphIsTheItemText() {
+        let found = items("- Send the deck\n  to Sarah\n\n  More details here.\n")
+        #expect(found.map(\.text) == ["Send the deck to Sarah"])
+    }
+
+    @Test func nestedItemsAreSeparateWithDepth() {
+        let found = items("- parent\n  - child\n    - grandchild\n- sibling\n")
+        #expect(found.map(\.text) == ["parent", "child", "grandchild", "sibling"])
+        #expect(found.map(\.depth) == [0, 1, 2, 0])
+    }
+
+    @Test func listsInCodeAndHTMLBlocksAreNotItems() {
+        let markdown = """
+            ```
+            - [ ] in a fence
+            ```
+
+                - [ ] indented code
+
+            <div>
+            - [ ] in html
+            </div>
+
+            - [ ] real
+            """
+        #expect(items(markdown).map(\.text) == ["real"])
+    }
+
+    @Test func quotedItemsAndHeadingsAreMarked() {
+        let outline = CommonMark.outline(of: "> ## Next steps\n> - [ ] quoted\n\n- [ ] mine\n")
+        let quoted = outline.blocks.map { block -> Bool in
+            switch block {
+            case .heading(let heading): heading.isQuoted
+            case .listItem(let item): item.isQuoted
+            }
+        }
+        #expect(quoted == [true, true, false])
+    }
+
+    @Test func positionsAreShiftedByFirstLine() {
+        let found = items("intro\n\n- a\n  - b\n", firstLine: 10)
+        #expect(found.map(\.position) == [SourcePosition(line: 12, column: 1), SourcePosition(line: 13, column: 3)])
+    }
+
+    @Test func crlfAndLoneCRLineEndings() {
+        #expect(items("- one\r\n- two\r\n").map(\.text) == ["one", "two"])
+        #expect(items("# H\r- one\r- two\r").map(\.position.line) == [2, 3])
+    }
+
+    @Test func emptyAndItemWithoutParagraph() {
+        #expect(CommonMark.outline(of: "").blocks.isEmpty)
+        #expect(items("-\n- # heading item\n").map(\.text) == ["", ""])
+    }
+
+    @Test func entitiesAndEscapesAreDecoded() {
+        #expect(items("- AT&amp;T \\*not emphasis\\*\n").map(\.text) == ["AT&T *not emphasis*"])
+    }
+
+    @Test func bufferWithoutTrailingNULIsReadExactly() {
+        let bytes = Array("- one\n- two".utf8)
+        let outline = bytes.withUnsafeBytes { CommonMark.outline(of: UnsafeRawBufferPointer(rebasing: $0[0..<5])) }
+        #expect(outline.blocks == [.listItem(ListItem(text: "one", position: SourcePosition(line: 1, column: 1)))])
+    }
+}

@@ -1,0 +1,111 @@
+import FollowupCore
+import Foundation
+import Testing
+
+@testable import Vault
+
+@Suite("Vault on disk")
+struct VaultTests {
+    let folder: URL
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("followup-vault-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    private func write(_ relative: String, _ text: String) throws {
+        let url = folder.appendingPathComponent(relative)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url)
+    }
+
+    private var vault: Vault { Vault(path: folder.path) }
+    private let note = "---\ncompany: Acme\ndate: 2026-11-18\ninterviewers: [Ada]\n---\n"
+
+    @Test func findsMarkdownAtAnyDepthAndSkipsHiddenAndNext() throws {
+        try write("a.md", note)
+        try write("2026/nov/b.MD", note)
+        try write("sub/NEXT.md", note)  // only the vault's own NEXT.md is skipped
+        try write("NEXT.md", "x")
+        try write(".obsidian/c.md", note)
+        try write("sub/.hidden.md", note)
+        try write("notes.txt", note)
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("folder.md"), withIntermediateDirectories: true)
+        #expect(vault.noteFiles().files == ["2026/nov/b.MD", "a.md", "sub/NEXT.md"])
+        #expect(vault.noteFiles().problems.isEmpty)
+    }
+
+    @Test func symlinkLoopEndsAndLinkedFilesAreRead() throws {
+        try write("real/a.md", note)
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.appendingPathComponent("real/loop").path, withDestinationPath: "..")
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.appendingPathComponent("link.md").path, withDestinationPath: "real/a.md")
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.appendingPathComponent("broken.md").path, withDestinationPath: "nowhere.md")
+        let (files, problems) = vault.noteFiles()
+        #expect(files == ["link.md", "real/a.md"])
+        #expect(problems.map(\.note) == ["broken.md"])
+    }
+
+    @Test func unreadableNoteIsAProblemAndOthersArePlanned() throws {
+        guard getuid() != 0 else { return }  // root reads everything; the CLI test covers a missing file
+        try write("a.md", note)
+        try write("b.md", note)
+        chmod(folder.appendingPathComponent("b.md").path, 0)
+        let plan = try vault.plan(today: Day(iso: "2026-11-21")!)
+        #expect(plan.problems.map(\.note) == ["b.md"])
+        #expect(!plan.actions.isEmpty)
+    }
+
+    @Test func writesAtomicallyAndReportsUnchanged() throws {
+        #expect(try vault.writeNext(NextMarkdown.header + "\none\n") == .written)
+        #expect(try vault.writeNext(NextMarkdown.header + "\none\n") == .unchanged)
+        #expect(try vault.writeNext(NextMarkdown.header + "\ntwo\n") == .written)
+        let text = try String(contentsOf: folder.appendingPathComponent("NEXT.md"), encoding: .utf8)
+        #expect(text == NextMarkdown.header + "\ntwo\n")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0 != "NEXT.md" }
+        #expect(leftovers.isEmpty, "no temporary file is left behind")
+    }
+
+    @Test func refusesToReplaceAHandWrittenNextUnlessForced() throws {
+        try write("NEXT.md", "# My own list\n")
+        #expect(throws: VaultError.notGenerated(folder.path + "/NEXT.md")) {
+            try vault.writeNext(NextMarkdown.header + "\n")
+        }
+        #expect(try String(contentsOf: folder.appendingPathComponent("NEXT.md"), encoding: .utf8) == "# My own list\n")
+        #expect(try vault.writeNext(NextMarkdown.header + "\n", force: true) == .written)
+    }
+
+    @Test func generatedHeaderIsRecognisedAfterAByteOrderMark() {
+        #expect(NextMarkdown.isGenerated(Array(NextMarkdown.header.utf8)))
+        #expect(NextMarkdown.isGenerated([0xEF, 0xBB, 0xBF] + Array(NextMarkdown.header.utf8)))
+        #expect(!NextMarkdown.isGenerated(Array("# Next\n".utf8)))
+    }
+
+    @Test func failedWriteLeavesTheOldFileAndNoTemporary() throws {
+        try write("NEXT.md", NextMarkdown.header + "\nold\n")
+        // A folder where the new file should go makes the final rename fail after the write.
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("target/inside"), withIntermediateDirectories: true)
+        #expect(throws: SystemError.self) {
+            try FileBytes.replaceAtomically(folder.appendingPathComponent("target").path, with: Array("new".utf8))
+        }
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(names == ["NEXT.md", "target"], "the temporary file is removed")
+    }
+
+    @Test func existingFilesWithTheTemporaryNameAreNeverTouched() throws {
+        let target = folder.appendingPathComponent("NEXT.md").path
+        let squatter = folder.appendingPathComponent(".NEXT.md.\(getpid()).0.tmp")
+        try Data("not ours".utf8).write(to: squatter)
+        try FileBytes.replaceAtomically(target, with: Array("new".utf8))
+        #expect(try String(contentsOf: squatter, encoding: .utf8) == "not ours")
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == "new")
+    }
+
+    @Test func missingVaultIsAnError() {
+        #expect(throws: VaultError.self) { try Vault(path: folder.path + "/nope").plan(today: Day(ordinal: 0)) }
+    }
+}
