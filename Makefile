@@ -27,8 +27,8 @@ test:
 
 ## fixtures: re-record the golden files under Fixtures/ (review the diff before committing)
 fixtures: build
-	FOLLOWUP_RECORD=1 $(SWIFT) test --filter Fixture
-	git status --short Fixtures vault-example
+	FOLLOWUP_RECORD=1 $(SWIFT) test --filter "FixtureTests|ExampleTests"
+	git status --short Fixtures vault-example README.md
 
 ## format: format the sources with swift format and the committed .swift-format
 format:
@@ -39,8 +39,7 @@ lint-format:
 
 ## leakcheck: valgrind over the whole pipeline (cmark wrapper included); fails on a leak
 leakcheck: build
-	valgrind --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=3 \
-		$(BIN_DEBUG) generate --stdout --today $(TODAY) vault-example >/dev/null
+	scripts/leakcheck
 
 clean:
 	rm -rf .build

@@ -100,7 +100,9 @@ private struct Reader {
         }
         var timeline: Timeline?
         if let timelineText, let timelineField {
-            timeline = Timeline(text: timelineText, end: DatePhrase.timelineEnd(timelineText, from: date.day))
+            timeline = Timeline(
+                text: timelineText, end: DatePhrase.timelineEnd(timelineText, from: date.day),
+                line: line(of: timelineField.key))
             if timeline?.end == nil {
                 report(
                     at: timelineField.value,

@@ -88,10 +88,13 @@ public struct Timeline: Sendable, Equatable {
     public var text: String
     /// The day the timeline ends, counted from the interview; nil when it could not be read.
     public var end: Day?
+    /// The front-matter line that states it.
+    public var line: Int
 
-    public init(text: String, end: Day?) {
+    public init(text: String, end: Day?, line: Int = 1) {
         self.text = text
         self.end = end
+        self.line = line
     }
 }
 

@@ -99,11 +99,16 @@ public enum Rules {
                         ? "Check in\(whom) \(how): a week has passed since their last reply"
                         : "Check in\(whom) \(how): a week has passed since your last contact"
             }
-            return action(.followUp, application, to: latest.contact?.name, due: due, attempt: 1, title: title, line: 1)
+            return action(
+                .followUp, application, to: latest.contact?.name, due: due, attempt: 1, title: title,
+                line: latest.timeline?.line ?? 1)
         case 1:
             let first = checkIns[0]
+            // Without a contact, the second check-in goes to whoever the first one went to.
+            let to = latest.contact?.name ?? first.entry.person
+            let whom = to.map { " with \($0)" } ?? ""
             return action(
-                .followUp, application, to: latest.contact?.name,
+                .followUp, application, to: to,
                 due: first.entry.day.adding(days: daysBetweenCheckIns).onBusinessDay, attempt: 2,
                 title:
                     "Send a second, last check-in\(whom) \(how): no reply since your check-in of \(first.entry.day.shortLabel(relativeTo: first.entry.day.year))",
@@ -113,7 +118,7 @@ public enum Rules {
             return action(
                 .moveOn, application, to: nil, due: second.entry.day.adding(days: daysBetweenCheckIns),
                 title:
-                    "Move on: two check-ins got no reply. Set `status: closed` in the note and put your energy elsewhere",
+                    "Move on: two check-ins got no reply. Mark the note closed (status: closed) and put your energy elsewhere",
                 note: second.note, line: second.entry.line)
         }
     }

@@ -47,3 +47,45 @@ struct FixtureTests {
         #expect(actual == golden, "\(folder.lastPathComponent)/expected/\(file) differs; run `make fixtures` and review the diff")
     }
 }
+
+/// `vault-example/NEXT.md` and the README's copy of it are golden files too: the README must show
+/// what `make run` really writes.
+@Suite("The example vault")
+struct ExampleTests {
+    static let example = Followup.packageRoot.appendingPathComponent("vault-example")
+    static let readme = Followup.packageRoot.appendingPathComponent("README.md")
+    static let begin = "<!-- example:begin -->\n"
+    static let end = "<!-- example:end -->\n"
+
+    @Test func exampleNextIsWhatGenerateWrites() throws {
+        let result = try Followup.run(["generate", "--stdout", "--today", "2026-11-21", Self.example.path])
+        #expect(result.status == 0, "the example vault has no errors: \(result.stderr)")
+        let file = Self.example.appendingPathComponent("NEXT.md")
+        if FixtureTests.recording { try Data(result.stdout.utf8).write(to: file) }
+        #expect(try String(contentsOf: file, encoding: .utf8) == result.stdout, "run `make fixtures`")
+    }
+
+    @Test func readmeShowsTheExampleNext() throws {
+        let next = try String(contentsOf: Self.example.appendingPathComponent("NEXT.md"), encoding: .utf8)
+        let block = Self.begin + "```markdown\n" + next + "```\n" + Self.end
+        var readme = try String(contentsOf: Self.readme, encoding: .utf8)
+        let start = try #require(readme.range(of: Self.begin))
+        let stop = try #require(readme.range(of: Self.end, range: start.upperBound..<readme.endIndex))
+        if FixtureTests.recording {
+            readme.replaceSubrange(start.lowerBound..<stop.upperBound, with: block)
+            try Data(readme.utf8).write(to: Self.readme)
+            return
+        }
+        #expect(String(readme[start.lowerBound..<stop.upperBound]) == block, "run `make fixtures`")
+    }
+
+    @Test func exampleHasAtLeastEightNotes() throws {
+        let json = try Followup.run(["list", "--json", "--today", "2026-11-21", Self.example.path])
+        let plan = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        let actions = plan?["actions"] as? [[String: Any]] ?? []
+        let notes = Set(actions.compactMap { $0["note"] as? String })
+        let kinds = Set(actions.compactMap { $0["kind"] as? String })
+        #expect(notes.count >= 8)
+        #expect(kinds == ["thank-you", "deliverable", "task", "follow-up", "move-on", "reply-offer", "ask-feedback"])
+    }
+}

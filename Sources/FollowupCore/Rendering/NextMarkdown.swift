@@ -48,11 +48,16 @@ public enum NextMarkdown {
     }
 
     /// `- **Thu 19 Nov** (2 days late) · Send a thank-you note to Miles Dyson · Cyberdyne, ML Engineer · [onsite.md](onsite.md)`
+    /// A deliverable or task whose text does not give the recipient's full name gets `(to Name)`.
     static func line(for action: Action, in plan: Plan) -> String {
         var out = "- **\(action.due.shortLabel(relativeTo: plan.today.year))**"
         let late = action.due.days(until: plan.today)
         if late > 0 { out += " (\(late) \(late == 1 ? "day" : "days") late)" }
         out += " · " + MarkdownText.escaped(action.title)
+        // A deliverable's text may name only a first name, or none: say who it goes to.
+        if let to = action.to, !action.title.lowercased().contains(to.lowercased()) {
+            out += " (to " + MarkdownText.escaped(to) + ")"
+        }
         out += " · " + MarkdownText.escaped(action.company)
         if let role = action.role { out += ", " + MarkdownText.escaped(role) }
         out += " · " + link(action.note)
