@@ -89,7 +89,8 @@ private struct Reader {
                 } else {
                     report(
                         at: statusField.value,
-                        "unknown status `\(text)`; use one of \(Status.allCases.map(\.rawValue).joined(separator: ", "))")
+                        "unknown status `\(text)`; use one of \(Status.allCases.map(\.rawValue).joined(separator: ", "))"
+                    )
                 }
             }
         }

@@ -45,7 +45,8 @@ struct NoteBody {
         guard item.task == .open || (item.task == nil && (section == .actions || section == .deliverables)),
             !item.text.isEmpty
         else { return }
-        contents.actionItems.append(actionItem(item, deliverable: section == .deliverables, warnings: &contents.warnings))
+        contents.actionItems.append(
+            actionItem(item, deliverable: section == .deliverables, warnings: &contents.warnings))
     }
 
     private func actionItem(_ item: ListItem, deliverable: Bool, warnings: inout [Problem]) -> ActionItem {

@@ -58,7 +58,8 @@ enum NoteText {
         let yamlStart = first.next
         while let line = lines.next() {
             if isFence(line.content, in: bytes, closing: true) {
-                return .frontMatter(yaml: yamlStart..<line.content.lowerBound, body: line.next, bodyLine: lines.number + 1)
+                return .frontMatter(
+                    yaml: yamlStart..<line.content.lowerBound, body: line.next, bodyLine: lines.number + 1)
             }
         }
         return .unterminated

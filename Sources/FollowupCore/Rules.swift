@@ -44,7 +44,9 @@ public enum Rules {
         guard !latest.interviewers.isEmpty else {
             guard since.isEmpty else { return [] }
             return [
-                action(.thankYou, application, to: nil, due: due, title: "Send a thank-you note to the people you met", line: 1)
+                action(
+                    .thankYou, application, to: nil, due: due, title: "Send a thank-you note to the people you met",
+                    line: 1)
             ]
         }
         return latest.interviewers.filter { !thanked.contains($0.name.lowercased()) }.map { person in

@@ -1,9 +1,10 @@
+import FollowupCore
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import FollowupCore
 
 /// A folder of interview notes on disk, and its NEXT.md.
 ///
@@ -27,7 +28,9 @@ public struct Vault: Sendable {
         var readings = files.map { file in
             switch FileBytes.read(join(file)) {
             case .success(let bytes): NoteReader.read(bytes, path: file)
-            case .failure(let error): NoteReading(note: nil, problems: [Problem(note: file, line: 1, message: "can't read the note: \(error)")])
+            case .failure(let error):
+                NoteReading(
+                    note: nil, problems: [Problem(note: file, line: 1, message: "can't read the note: \(error)")])
             }
         }
         readings.append(NoteReading(note: nil, problems: scanProblems))
@@ -135,7 +138,9 @@ private struct Walk {
         guard seen.insert([UInt64(info.st_dev), UInt64(info.st_ino)]).inserted else { return }
         guard let directory = opendir(full) else {
             problems.append(
-                Problem(note: relative.isEmpty ? "." : relative, line: 1, message: "can't read this folder: \(SystemError(errno))"))
+                Problem(
+                    note: relative.isEmpty ? "." : relative, line: 1,
+                    message: "can't read this folder: \(SystemError(errno))"))
             return
         }
         defer { closedir(directory) }
@@ -157,7 +162,8 @@ private struct Walk {
                     isFolder = target.st_mode & S_IFMT == S_IFDIR
                     isFile = target.st_mode & S_IFMT == S_IFREG
                 } else if name.lowercased().hasSuffix(".md") {
-                    problems.append(Problem(note: child, line: 1, message: "can't read the note: \(SystemError(errno))"))
+                    problems.append(
+                        Problem(note: child, line: 1, message: "can't read the note: \(SystemError(errno))"))
                 }
             }
             if isFolder {

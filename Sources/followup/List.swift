@@ -13,7 +13,9 @@ extension Followup {
 
         @OptionGroup var options: PlanOptions
 
-        @Flag(help: "Print JSON: {today, actions: [{kind, company, role, to, due, attempt, title, note, line}], problems}.")
+        @Flag(
+            help:
+                "Print JSON: {today, actions: [{kind, company, role, to, due, attempt, title, note, line}], problems}.")
         var json = false
 
         func run() throws {

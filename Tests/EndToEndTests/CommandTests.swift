@@ -71,10 +71,13 @@ struct CommandTests {
         let before = try files.map { try Data(contentsOf: URL(fileURLWithPath: $0)) }
         let stamps = try files.map { try FileManager.default.attributesOfItem(atPath: $0)[.modificationDate] as? Date }
         for arguments in [["generate"], ["generate", "--stdout"], ["list"], ["list", "--json"], ["lint"]] {
-            try Followup.run(arguments + ["--today", "2026-11-21"].filter { _ in arguments[0] != "lint" }, in: vault.url)
+            try Followup.run(
+                arguments + ["--today", "2026-11-21"].filter { _ in arguments[0] != "lint" }, in: vault.url)
         }
         #expect(try files.map { try Data(contentsOf: URL(fileURLWithPath: $0)) } == before)
-        #expect(try files.map { try FileManager.default.attributesOfItem(atPath: $0)[.modificationDate] as? Date } == stamps)
+        #expect(
+            try files.map { try FileManager.default.attributesOfItem(atPath: $0)[.modificationDate] as? Date } == stamps
+        )
     }
 
     @Test func aFullDiskLeavesThePreviousNextInPlace() throws {
@@ -149,7 +152,10 @@ struct CommandTests {
         try vault.write("notes/bad.md", "---\ncompany: X\ndate: 2026-11-18\nstatus: ghosted\n---\n")
         let dirty = try Followup.run(["lint", vault.url.path])
         #expect(dirty.status == 1)
-        #expect(dirty.stdout == "\(vault.url.path)/notes/bad.md:4:9: unknown status `ghosted`; use one of waiting, offer, rejected, withdrawn, accepted, declined, closed\n")
+        #expect(
+            dirty.stdout
+                == "\(vault.url.path)/notes/bad.md:4:9: unknown status `ghosted`; use one of waiting, offer, rejected, withdrawn, accepted, declined, closed\n"
+        )
     }
 
     @Test func manyVaultsInOneCall() throws {

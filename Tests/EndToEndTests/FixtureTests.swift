@@ -44,7 +44,9 @@ struct FixtureTests {
             return
         }
         let golden = try String(contentsOf: expected, encoding: .utf8)
-        #expect(actual == golden, "\(folder.lastPathComponent)/expected/\(file) differs; run `make fixtures` and review the diff")
+        #expect(
+            actual == golden,
+            "\(folder.lastPathComponent)/expected/\(file) differs; run `make fixtures` and review the diff")
     }
 }
 

@@ -21,7 +21,8 @@ public enum NextMarkdown {
         let groups = Dictionary(grouping: plan.actions, by: plan.horizon(of:))
         let counts = Plan.Horizon.allCases.compactMap { horizon -> String? in
             guard let count = groups[horizon]?.count, count > 0 else { return nil }
-            return "\(count) \(horizon == .overdue ? "overdue" : horizon == .today ? "due today" : horizon == .nextSevenDays ? "in the next 7 days" : "later")"
+            return
+                "\(count) \(horizon == .overdue ? "overdue" : horizon == .today ? "due today" : horizon == .nextSevenDays ? "in the next 7 days" : "later")"
         }
         out += "As of **\(plan.today.longLabel)**: "
         out += counts.isEmpty ? "nothing to send." : counts.joined(separator: ", ") + "."
