@@ -42,7 +42,7 @@ enum DatePhrase {
     }
 
     /// The date a log line starts with (`2026-11-19: …`, `Nov 19: …`, `19 November 2026 - …`), and
-    /// the text after it. A date without a year takes the year that puts it nearest `anchor`.
+    /// the text after it. A date without a year is placed as ``Scanner/yearless(month:day:near:)`` says.
     static func leadingDate(of text: String, near anchor: Day) -> (day: Day, rest: String)? {
         let words = Word.split(text)
         guard let first = words.first,
@@ -178,7 +178,7 @@ private struct Scanner {
     }
 
     /// A calendar date at `index`: an ISO date, or a month name and a day in either order, with
-    /// an optional year. A missing year takes the year nearest `from`.
+    /// an optional year. A missing year is placed near `from` (see `yearless`).
     func calendarDate(at index: Int) -> (Day, next: Int)? {
         if index < words.count, let (fields, end) = ISODate.fields(words[index].lower[...]),
             end == words[index].lower.endIndex,
@@ -190,12 +190,20 @@ private struct Scanner {
         if let year = fields.year {
             return Day(year: year, month: fields.month, day: fields.day).map { ($0, next) }
         }
-        let candidates = [from.year - 1, from.year, from.year + 1].compactMap {
-            Day(year: $0, month: fields.month, day: fields.day)
+        return Self.yearless(month: fields.month, day: fields.day, near: from).map { ($0, next) }
+    }
+
+    /// A month and day without a year, placed in the year that puts it between four months before
+    /// and eight months after `anchor` (the interview). That is the note's own year except across a
+    /// year end: `Jan 4` in a note of Dec 30 is the next January, `Dec 28` in a note of Jan 5 the
+    /// last December, while `Dec 10` in a note of June stays in June's year.
+    static func yearless(month: Int, day: Int, near anchor: Day) -> Day? {
+        for year in [anchor.year, anchor.year + 1, anchor.year - 1] {
+            guard let candidate = Day(year: year, month: month, day: day) else { continue }
+            if (-121..<244).contains(anchor.days(until: candidate)) { return candidate }
         }
-        guard let nearest = candidates.min(by: { abs($0.ordinal - from.ordinal) < abs($1.ordinal - from.ordinal) })
-        else { return nil }
-        return (nearest, next)
+        // Feb 29 outside a leap year's window: no such day nearby.
+        return nil
     }
 
     /// `Nov 24`, `November 24th, 2026`, `24 November`, `24th of Nov 2026`.

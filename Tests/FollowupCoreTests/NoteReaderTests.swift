@@ -1,0 +1,750 @@
+import Testing
+
+@testable import FollowupCore
+
+/// Reads Markdown text as a note at `path`, the way the vault does with a file's bytes.
+func readNote(_ text: String, path: String = "x.md") -> NoteReading {
+    NoteReader.read(Array(text.utf8), path: path)
+}
+
+/// A note with this front matter (without the `---` lines) and body. The front matter's first
+/// line is line 2 of the file; the body starts on the line after the closing `---`.
+func noteText(_ front: String, body: String = "") -> String {
+    "---\n\(front)\n---\n\(body)"
+}
+
+/// The usual front matter of the tests: Cyberdyne, interview on Wednesday 2026-11-18, two
+/// interviewers. Lines 2–7; the closing `---` is line 8, and the body starts on line 9.
+let cyberdyneFront = """
+    company: Cyberdyne
+    role: ML Engineer
+    date: 2026-11-18
+    interviewers:
+      - Miles Dyson
+      - Sarah Connor
+    """
+
+@Suite("Reading notes")
+struct NoteReaderTests {
+    /// Reads a note that must be valid, failing the test otherwise.
+    func validNote(_ text: String) throws -> InterviewNote {
+        let reading = readNote(text)
+        #expect(!reading.problems.contains { $0.severity == .error }, "unexpected problems: \(reading.problems)")
+        return try #require(reading.note)
+    }
+
+    func body(_ body: String) throws -> InterviewNote {
+        try validNote(noteText(cyberdyneFront, body: body))
+    }
+
+    // MARK: Front matter keys
+
+    @Test func basicFrontMatter() throws {
+        let note = try validNote(
+            noteText(
+                """
+                company: Cyberdyne
+                role: ML Engineer
+                date: 2026-11-18
+                interviewers: [Miles Dyson, Sarah Connor]
+                timeline: 2 weeks
+                stage: onsite
+                status: waiting
+                channel: Phone
+                """))
+        #expect(note.path == "x.md")
+        #expect(note.company == "Cyberdyne")
+        #expect(note.role == "ML Engineer")
+        #expect(note.date == day("2026-11-18"))
+        #expect(note.minutes == nil)
+        #expect(note.interviewers.map(\.name) == ["Miles Dyson", "Sarah Connor"])
+        #expect(note.timeline?.text == "2 weeks")
+        #expect(note.timeline?.end == day("2026-12-02"))
+        #expect(note.timeline?.line == 6)
+        #expect(note.stage == "onsite")
+        #expect(note.status == .waiting)
+        #expect(note.statusLine == 8)
+        #expect(note.channel == "phone")
+        #expect(note.actionItems.isEmpty)
+        #expect(note.log.isEmpty)
+    }
+
+    @Test func defaults() throws {
+        let note = try validNote(noteText("company: Cyberdyne\ndate: 2026-11-18"))
+        #expect(note.role == nil)
+        #expect(note.status == .waiting)
+        #expect(note.statusLine == nil)
+        #expect(note.channel == "email")
+        #expect(note.timeline == nil)
+        #expect(note.interviewers.isEmpty)
+    }
+
+    @Test(arguments: ["role", "position", "job_position", "title", "Job Position", "job-position", "Role"])
+    func roleKeys(key: String) throws {
+        let note = try validNote(noteText("company: Cyberdyne\n\(key): ML Engineer\ndate: 2026-11-18"))
+        #expect(note.role == "ML Engineer")
+    }
+
+    @Test(arguments: ["date", "interview_date", "Interview Date", "interview-date", "Date"])
+    func dateKeys(key: String) throws {
+        let note = try validNote(noteText("company: Cyberdyne\n\(key): 2026-11-18"))
+        #expect(note.date == day("2026-11-18"))
+    }
+
+    @Test(arguments: [
+        ("2026-11-18", nil as Int?), ("2026-11-18 15:30", 930), ("2026-11-18T15:30", 930),
+        ("Nov 18, 2026", nil), ("November 18, 2026", nil), ("\"2026-11-18\"", nil),
+    ])
+    func dateForms(value: String, minutes: Int?) throws {
+        let note = try validNote(noteText("company: Cyberdyne\ndate: \(value)"))
+        #expect(note.date == day("2026-11-18"))
+        #expect(note.minutes == minutes)
+    }
+
+    @Test(arguments: ["timeline", "decision", "decision_by", "hear_back", "Hear Back", "decision-by"])
+    func timelineKeys(key: String) throws {
+        let note = try validNote(noteText("company: Cyberdyne\ndate: 2026-11-18\n\(key): a week"))
+        #expect(note.timeline?.text == "a week")
+        #expect(note.timeline?.end == day("2026-11-25"))
+        #expect(note.timeline?.line == 4)
+    }
+
+    @Test func unreadableTimelineIsAWarningAndKept() throws {
+        let reading = readNote(noteText("company: Cyberdyne\ndate: 2026-11-18\ntimeline: soon-ish"))
+        let note = try #require(reading.note)
+        #expect(note.timeline?.text == "soon-ish")
+        #expect(note.timeline != nil && note.timeline?.end == nil)
+        #expect(reading.problems.count == 1)
+        #expect(reading.problems.first?.severity == .warning)
+        #expect(reading.problems.first?.line == 4)
+    }
+
+    @Test(arguments: Status.allCases)
+    func statuses(status: Status) throws {
+        let note = try validNote(noteText("company: Cyberdyne\ndate: 2026-11-18\nstatus: \(status.rawValue)"))
+        #expect(note.status == status)
+        #expect(note.statusLine == 4)
+    }
+
+    @Test func statusIgnoresCase() throws {
+        let note = try validNote(noteText("company: Cyberdyne\ndate: 2026-11-18\nstatus: Offer"))
+        #expect(note.status == .offer)
+    }
+
+    // MARK: Interviewers
+
+    @Test(arguments: [
+        "interviewers:\n  - Miles Dyson\n  - Sarah Connor",
+        "interviewers: [Miles Dyson, Sarah Connor]",
+        "interviewers: \"Miles Dyson, Sarah Connor\"",
+        "interviewers: Miles Dyson, Sarah Connor",
+        "interviewer: Miles Dyson, Sarah Connor",
+        "interviewers:\n  - name: Miles Dyson\n  - name: Sarah Connor",
+        "Interviewers:\n- Miles Dyson\n- Sarah Connor",
+    ])
+    func interviewerShapes(yaml: String) throws {
+        let note = try validNote(noteText("company: Cyberdyne\ndate: 2026-11-18\n\(yaml)"))
+        #expect(note.interviewers.map(\.name) == ["Miles Dyson", "Sarah Connor"])
+    }
+
+    @Test(arguments: ["interviewer: Miles Dyson", "interviewers: Miles Dyson", "interviewers:\n  - Miles Dyson"])
+    func singleInterviewer(yaml: String) throws {
+        let note = try validNote(noteText("company: Cyberdyne\ndate: 2026-11-18\n\(yaml)"))
+        #expect(note.interviewers.map(\.name) == ["Miles Dyson"])
+        #expect(note.interviewers.first?.firstName == "Miles")
+    }
+
+    @Test func interviewerMappingsKeepEmailAndRole() throws {
+        let note = try validNote(
+            noteText(
+                """
+                company: Cyberdyne
+                date: 2026-11-18
+                interviewers:
+                  - name: Miles Dyson
+                    email: miles@cyberdyne.example
+                    role: Director of Special Projects
+                  - name: Sarah Connor
+                """))
+        #expect(
+            note.interviewers == [
+                Person(
+                    name: "Miles Dyson", email: "miles@cyberdyne.example", role: "Director of Special Projects", line: 5
+                ),
+                Person(name: "Sarah Connor", line: 8),
+            ])
+    }
+
+    @Test func interviewerLinesPointAtTheirEntries() throws {
+        let note = try body("")
+        #expect(note.interviewers.map(\.line) == [6, 7])
+    }
+
+    // MARK: Encodings and line endings
+
+    @Test func byteOrderMarkAndCRLF() throws {
+        let text = noteText(
+            cyberdyneFront,
+            body: """
+
+                ## Next steps
+                - [ ] Send the portfolio to Sarah by Friday
+
+                ## Log
+                - 2026-11-19: thanked Miles
+                """
+        ).replacingOccurrences("\n", with: "\r\n")
+        let reading = NoteReader.read([0xEF, 0xBB, 0xBF] + Array(text.utf8), path: "crlf.md")
+        #expect(reading.problems.isEmpty)
+        let note = try #require(reading.note)
+        #expect(note.company == "Cyberdyne")
+        #expect(note.role == "ML Engineer")
+        #expect(note.date == day("2026-11-18"))
+        #expect(note.interviewers.map(\.name) == ["Miles Dyson", "Sarah Connor"])
+        #expect(
+            note.actionItems == [
+                ActionItem(
+                    text: "Send the portfolio to Sarah by Friday", kind: .deliverable, due: day("2026-11-20"),
+                    to: "Sarah Connor", line: 11)
+            ])
+        #expect(
+            note.log == [
+                LogEntry(
+                    day: day("2026-11-19"), events: [.thankYou], thanked: ["Miles Dyson"], person: "Miles Dyson",
+                    line: 14)
+            ])
+    }
+
+    @Test func lineEndingsAreOnlyCR() throws {
+        let text = noteText("company: Cyberdyne\ndate: 2026-11-18", body: "\n## Todo\n- Send the deck\n")
+            .replacingOccurrences("\n", with: "\r")
+        let note = try validNote(text)
+        #expect(note.company == "Cyberdyne")
+        #expect(note.actionItems.map(\.line) == [7])
+    }
+
+    // MARK: Not a note
+
+    @Test(arguments: [
+        "# Just a Markdown file\n\n- [ ] buy milk\n",
+        noteText("title: Reading list\ndate: 2026-11-18", body: "- [ ] read a book\n"),
+        noteText("", body: "- [ ] empty front matter\n"),
+        noteText("- a list, not a mapping"),
+        "",
+    ])
+    func notANote(text: String) {
+        let reading = readNote(text)
+        #expect(reading.note == nil)
+        #expect(reading.problems.isEmpty)
+    }
+
+    // MARK: Errors in the front matter
+
+    @Test func missingDate() {
+        let reading = readNote(noteText("role: ML Engineer\ncompany: Cyberdyne\nstatus: waiting"))
+        #expect(reading.note == nil)
+        #expect(reading.problems.count == 1)
+        let problem = reading.problems.first
+        #expect(problem?.severity == .error)
+        #expect(problem?.note == "x.md")
+        #expect(problem?.line == 3)  // the `company:` line, as there is no `date:` line to point at
+        #expect(problem?.message.contains("date") == true)
+    }
+
+    @Test(arguments: ["2026-02-30", "2026-02-29", "2100-02-29", "2026-13-01"])
+    func impossibleDate(value: String) {
+        let reading = readNote(noteText("company: Cyberdyne\nrole: ML Engineer\ndate: \(value)"))
+        #expect(reading.note == nil)
+        #expect(reading.problems.count == 1)
+        let problem = reading.problems.first
+        #expect(problem?.severity == .error)
+        #expect(problem?.line == 4)
+        #expect(problem?.column == 7)
+        #expect(problem?.message.contains(value) == true)
+    }
+
+    @Test func unreadableDate() {
+        let reading = readNote(noteText("company: Cyberdyne\ndate: last Wednesday"))
+        #expect(reading.note == nil)
+        #expect(reading.problems.map(\.line) == [3])
+        #expect(reading.problems.first?.severity == .error)
+    }
+
+    @Test func unknownStatus() {
+        let reading = readNote(noteText("company: Cyberdyne\ndate: 2026-11-18\nstatus: ghosted"))
+        #expect(reading.note == nil)
+        #expect(reading.problems.count == 1)
+        let problem = reading.problems.first
+        #expect(problem?.severity == .error)
+        #expect(problem?.line == 4)
+        #expect(problem?.column == 9)
+        #expect(problem?.message.contains("ghosted") == true)
+    }
+
+    @Test func malformedYAML() {
+        // Line 4 of the file: a second `:` in a plain value.
+        let reading = readNote(noteText("company: Cyberdyne\ndate: 2026-11-18\nrole: ML: Engineer\nstage: onsite"))
+        #expect(reading.note == nil)
+        #expect(reading.problems.count == 1)
+        let problem = reading.problems.first
+        #expect(problem?.severity == .error)
+        #expect(problem?.line == 4)
+        #expect(problem?.column == 9)
+        #expect(problem?.message.contains("YAML") == true)
+    }
+
+    @Test func unclosedFlowListIsMalformed() {
+        let reading = readNote(noteText("company: Cyberdyne\ndate: 2026-11-18\ninterviewers: [Miles, Sarah\nstage: x"))
+        #expect(reading.note == nil)
+        #expect(reading.problems.count == 1)
+        #expect(reading.problems.first?.severity == .error)
+        // The error is found after the list was opened on line 4.
+        #expect((reading.problems.first?.line ?? 0) >= 4)
+    }
+
+    @Test func malformedYAMLAfterBOMAndCRLFKeepsTheLine() {
+        let text = noteText("company: Cyberdyne\ndate: 2026-11-18\nrole: ML: Engineer").replacingOccurrences(
+            "\n", with: "\r\n")
+        let reading = NoteReader.read([0xEF, 0xBB, 0xBF] + Array(text.utf8), path: "x.md")
+        #expect(reading.note == nil)
+        #expect(reading.problems.map(\.line) == [4])
+    }
+
+    @Test func duplicatedKey() {
+        let reading = readNote(noteText("company: Cyberdyne\ndate: 2026-11-18\ncompany: Skynet"))
+        #expect(reading.note == nil)
+        #expect(reading.problems.first?.severity == .error)
+    }
+
+    @Test func unterminatedFrontMatter() {
+        let reading = readNote("---\ncompany: Cyberdyne\ndate: 2026-11-18\n\n## Next steps\n- Send the deck\n")
+        #expect(reading.note == nil)
+        #expect(reading.problems.map(\.line) == [1])
+        #expect(reading.problems.first?.severity == .error)
+    }
+
+    @Test func emptyCompanyIsAnError() {
+        let reading = readNote(noteText("company:\ndate: 2026-11-18"))
+        #expect(reading.note == nil)
+        #expect(reading.problems.first?.severity == .error)
+        #expect(reading.problems.first?.line == 2)
+    }
+
+    @Test func nonUTF8AndBinary() {
+        let latin1 = Array(noteText("company: Caf\u{E9}\ndate: 2026-11-18").utf8).map { $0 == 0xC3 ? 0xE9 : $0 }
+            .filter { $0 != 0xA9 }
+        let reading = NoteReader.read(latin1, path: "latin1.md")
+        #expect(reading.note == nil)
+        #expect(reading.problems.map(\.line) == [2])
+        #expect(reading.problems.map(\.column) == [13])
+
+        let binary = NoteReader.read([0x2D, 0x2D, 0x2D, 0x0A, 0x00], path: "b.md")
+        #expect(binary.note == nil)
+        #expect(binary.problems.map(\.line) == [2])
+    }
+
+    @Test func errorsCarryThePath() {
+        let reading = readNote(noteText("company: Cyberdyne\ndate: 2026-02-30"), path: "notes/cyberdyne.md")
+        #expect(reading.problems.map(\.note) == ["notes/cyberdyne.md"])
+        #expect(reading.problems.first?.description.hasPrefix("notes/cyberdyne.md:3:7: ") == true)
+    }
+
+    // MARK: Action items
+
+    @Test func taskItemsAnywhere() throws {
+        let note = try body(
+            """
+
+            # Onsite at Cyberdyne
+
+            Went well.
+
+            - [ ] Send the portfolio to Miles
+            - [x] Book travel
+            - [X] Print CV
+            - A plain item is just a note
+            - [ ] Research the team
+            """)
+        #expect(
+            note.actionItems == [
+                ActionItem(
+                    text: "Send the portfolio to Miles", kind: .deliverable, due: day("2026-11-20"), to: "Miles Dyson",
+                    line: 14),
+                ActionItem(text: "Research the team", kind: .task, due: day("2026-11-20"), line: 18),
+            ])
+    }
+
+    @Test(arguments: [
+        "Next steps", "next steps", "NEXT STEPS", "Action items", "To do", "To-do", "Todo", "Follow-up",
+        "Follow-up actions", "Follow-up actions:", "Follow up",
+    ])
+    func actionHeadings(heading: String) throws {
+        for level in ["#", "##", "####"] {
+            let note = try body("\n\(level) \(heading)\n\n- Research the team\n")
+            #expect(note.actionItems.map(\.text) == ["Research the team"], "\(level) \(heading)")
+            #expect(note.actionItems.map(\.kind) == [.task])
+            #expect(note.actionItems.map(\.line) == [12])
+        }
+    }
+
+    @Test(arguments: ["Notes", "Questions they asked", "Next", "Steps", "Follow-up questions"])
+    func plainItemsUnderOtherHeadingsAreNotActions(heading: String) throws {
+        let note = try body("\n## \(heading)\n\n- Research the team\n")
+        #expect(note.actionItems.isEmpty)
+    }
+
+    @Test func sectionEndsAtTheNextHeadingOfTheSameOrHigherLevel() throws {
+        let note = try body(
+            """
+
+            # Onsite
+            ## Next steps
+            - Research the team
+            ### Before Friday
+            - Prepare questions
+            ## Questions they asked
+            - How do you handle conflict?
+            ## Follow-up
+            - Update the tracker
+            # Other
+            - Unrelated
+            """)
+        #expect(note.actionItems.map(\.text) == ["Research the team", "Prepare questions", "Update the tracker"])
+    }
+
+    @Test func itemsInCodeQuotesAndHTMLAreNotActions() throws {
+        let note = try body(
+            """
+
+            ## Next steps
+
+            ```markdown
+            - [ ] in a fenced code block
+            - also in the code block
+            ```
+
+            ~~~
+            - [ ] in a tilde fence
+            ~~~
+
+            > - [ ] in a block quote
+            > - plain item in a block quote
+            >
+            > ## Next steps
+            > - [ ] under a quoted heading
+
+            <!--
+            - [ ] in an HTML comment
+            -->
+
+            <div>
+            - [ ] in an HTML block
+            </div>
+
+            Paragraph.
+
+                - [ ] in an indented code block
+
+            - [ ] Real one
+            """)
+        #expect(note.actionItems.map(\.text) == ["Real one"])
+    }
+
+    @Test func quotedHeadingDoesNotStartASection() throws {
+        let note = try body(
+            """
+
+            > ## Next steps
+
+            - plain item after a quoted heading
+            """)
+        #expect(note.actionItems.isEmpty)
+    }
+
+    @Test func checkedItemsAreNeverListed() throws {
+        let note = try body(
+            """
+
+            ## Next steps
+            - [x] Sent the portfolio
+            - [X] Sent the code sample
+            - [ ] Send references
+            ## Deliverables
+            - [x] Portfolio
+            """)
+        #expect(note.actionItems.map(\.text) == ["Send references"])
+    }
+
+    @Test func nestedItemsCountOnTheirOwn() throws {
+        let note = try body(
+            """
+
+            ## Next steps
+            - Prepare for the final round
+              - Send the portfolio to Sarah by Friday
+              - [x] Book travel
+                - Research the panel
+            - [ ] Outside task
+              - [ ] Nested task
+            """)
+        #expect(
+            note.actionItems.map(\.text) == [
+                "Prepare for the final round", "Send the portfolio to Sarah by Friday", "Research the panel",
+                "Outside task", "Nested task",
+            ])
+        #expect(note.actionItems[1].kind == .deliverable)
+        #expect(note.actionItems[1].due == day("2026-11-20"))
+        #expect(note.actionItems[1].to == "Sarah Connor")
+        #expect(note.actionItems.map(\.line) == [11, 12, 14, 15, 16])
+    }
+
+    @Test func nestedTaskItemOutsideASection() throws {
+        let note = try body("\n- Interview notes\n  - [ ] Email Miles the slides\n")
+        #expect(note.actionItems.map(\.text) == ["Email Miles the slides"])
+        #expect(note.actionItems.map(\.kind) == [.deliverable])
+    }
+
+    @Test func deliverablesHeading() throws {
+        let note = try body(
+            """
+
+            ## Deliverables
+            - Portfolio link for Miles
+            - [ ] Code sample by Friday
+            - [x] Transcript
+            ## Next steps
+            - Research the team
+            - Send references
+            """)
+        #expect(
+            note.actionItems.map(\.text) == [
+                "Portfolio link for Miles", "Code sample by Friday", "Research the team", "Send references",
+            ])
+        #expect(note.actionItems.map(\.kind) == [.deliverable, .deliverable, .task, .deliverable])
+        #expect(note.actionItems.map(\.to) == ["Miles Dyson", nil, nil, nil])
+        #expect(
+            note.actionItems.map(\.due) == [day("2026-11-20"), day("2026-11-20"), day("2026-11-20"), day("2026-11-20")])
+    }
+
+    @Test(arguments: [
+        ("Send the portfolio", ActionItem.Kind.deliverable), ("share the deck", .deliverable),
+        ("Email the references", .deliverable), ("Submit the take-home", .deliverable),
+        ("Forward my transcript", .deliverable), ("Provide two references", .deliverable),
+        ("Upload the code sample", .deliverable), ("Complete the assessment", .deliverable),
+        ("Return the signed NDA", .deliverable), ("SEND the slides", .deliverable),
+        ("Research the team", .task), ("Prepare questions", .task), ("Call the recruiter", .task),
+        ("Remember to send the deck", .task),  // the verb must come first
+    ])
+    func sendingVerbs(text: String, kind: ActionItem.Kind) throws {
+        let note = try body("\n- [ ] \(text)\n")
+        #expect(note.actionItems.map(\.kind) == [kind])
+    }
+
+    @Test func dueDatesCountFromTheInterview() throws {
+        let note = try body(
+            """
+
+            ## Next steps
+            - Send the code sample within 5 business days
+            - Research the team
+            - Submit the assessment by Nov 24
+            - Upload the portfolio EOW
+            """)
+        #expect(
+            note.actionItems.map(\.due) == [day("2026-11-25"), day("2026-11-20"), day("2026-11-24"), day("2026-11-20")])
+    }
+
+    @Test func unreadableDuePhraseWarnsAndUsesTheDefault() throws {
+        let reading = readNote(noteText(cyberdyneFront, body: "\n## Next steps\n- Send the portfolio, due soonish\n"))
+        let note = try #require(reading.note)
+        #expect(note.actionItems.map(\.due) == [day("2026-11-20")])
+        #expect(reading.problems.count == 1)
+        #expect(reading.problems.first?.severity == .warning)
+        #expect(reading.problems.first?.line == 11)
+        #expect(reading.problems.first?.message.contains("due soonish") == true)
+    }
+
+    @Test(arguments: [
+        ("Send the portfolio to Sarah", "Sarah Connor"),
+        ("Send the portfolio to Sarah Connor", "Sarah Connor"),
+        ("send the portfolio to sarah connor", "Sarah Connor"),
+        ("Send Sarah's team the deck", "Sarah Connor"),
+        ("Send Miles and Sarah the deck", "Miles Dyson"),
+        ("Send the deck to the recruiter", nil as String?),
+    ])
+    func recipient(text: String, to: String?) throws {
+        let note = try body("\n- [ ] \(text)\n")
+        #expect(note.actionItems.map(\.to) == [to])
+    }
+
+    @Test func firstNamesMatchOnlyAsWritten() throws {
+        // The spec says "by full name or first name"; the code matches a first name only in the
+        // case the front matter writes it (so that "Will" is not found in "will send"): a judgement
+        // call, matched here.
+        let note = try body("\n- [ ] Email miles the slides\n")
+        #expect(note.actionItems.map(\.to) == [nil])
+    }
+
+    @Test func inlineMarkupAndLineBreaksInItems() throws {
+        let note = try body(
+            """
+
+            ## Next steps
+            - **Send** the [portfolio](https://example.com) to `Sarah` *by Friday*
+            - Upload the code sample
+              within 3 days
+            """)
+        #expect(
+            note.actionItems.map(\.text) == [
+                "Send the portfolio to Sarah by Friday", "Upload the code sample within 3 days",
+            ])
+        #expect(note.actionItems.map(\.due) == [day("2026-11-20"), day("2026-11-21")])
+        #expect(note.actionItems.map(\.to) == ["Sarah Connor", nil])
+    }
+
+    @Test func itemLinesCountTheFrontMatter() throws {
+        let note = try validNote(noteText("company: Cyberdyne\ndate: 2026-11-18", body: "- [ ] Send the deck\n"))
+        #expect(note.actionItems.map(\.line) == [5])
+    }
+
+    // MARK: Log
+
+    static let logLines: [(String, Set<LogEntry.Event>)] = [
+        ("Sent thank-you notes", [.thankYou]),
+        ("Thanked Miles for his time", [.thankYou]),
+        ("thank you emails out", [.thankYou]),
+        ("Followed up with Sarah", [.followUp]),
+        ("follow-up sent to Sarah", [.followUp]),
+        ("Follow up sent", [.followUp]),
+        ("Checked in with the recruiter", [.followUp]),
+        ("Nudged Sarah on LinkedIn", [.followUp]),
+        ("Sarah replied: still deciding", [.reply]),
+        ("Got a reply from Sarah", [.reply]),
+        ("Heard back from Sarah", [.reply]),
+        ("Sarah responded, two more weeks", [.reply]),
+        ("Response from Sarah: next week", [.reply]),
+        ("Sarah got back to me", [.reply]),
+        ("Got an offer!", [.offer, .reply]),
+        ("Offer call with Sarah", [.offer, .reply]),
+        ("Rejected", [.rejection, .reply]),
+        ("Rejection email from the recruiter", [.rejection, .reply]),
+        ("They are not moving forward", [.rejection, .reply]),
+        ("Asked for feedback", [.feedbackAsked]),
+        ("Followed up, no reply yet", [.followUp]),
+        ("Haven't heard back", []),
+        ("Still waiting for a response from Sarah", []),
+        ("No offer yet", []),
+        ("Prepared for the next round", []),
+    ]
+
+    @Test(arguments: NoteReaderTests.logLines)
+    func logEvents(line: String, events: Set<LogEntry.Event>) throws {
+        let note = try body("\n## Log\n- 2026-11-19: \(line)\n")
+        #expect(note.log.count == 1)
+        #expect(note.log.first?.events == events)
+        #expect(note.log.first?.day == day("2026-11-19"))
+        #expect(note.log.first?.line == 11)
+    }
+
+    @Test(arguments: ["Log", "History", "Updates", "Timeline", "log", "### Log"])
+    func logHeadings(heading: String) throws {
+        let title = heading.hasPrefix("#") ? heading : "## \(heading)"
+        let note = try body("\n\(title)\n- 2026-11-19: followed up\n")
+        #expect(note.log.map(\.events) == [[.followUp]])
+        #expect(note.actionItems.isEmpty)
+    }
+
+    @Test func logDateForms() throws {
+        let note = try body(
+            """
+
+            ## Log
+            - 2026-11-19: thanked Miles
+            - 2026-11-20 thanked Sarah
+            - Nov 26: followed up
+            - 30 November: heard back
+            """)
+        #expect(note.log.map(\.day) == [day("2026-11-19"), day("2026-11-20"), day("2026-11-26"), day("2026-11-30")])
+    }
+
+    @Test func logItemsOutsideALogHeadingAreNotLog() throws {
+        let note = try body("\n## Notes\n- 2026-11-19: followed up\n")
+        #expect(note.log.isEmpty)
+    }
+
+    @Test func logEntryWithoutADateIsAWarning() throws {
+        let reading = readNote(noteText(cyberdyneFront, body: "\n## Log\n- followed up with Sarah\n"))
+        let note = try #require(reading.note)
+        #expect(note.log.isEmpty)
+        #expect(reading.problems.map(\.severity) == [.warning])
+        #expect(reading.problems.map(\.line) == [11])
+    }
+
+    @Test func thankYouToNamedInterviewers() throws {
+        let note = try body(
+            """
+
+            ## Log
+            - 2026-11-19: thanked Miles
+            - 2026-11-19: sent a thank-you to Sarah Connor
+            - 2026-11-19: sent thank-you notes
+            - 2026-11-19: thanked Miles Dyson and Sarah
+            - 2026-11-19: heard back from Sarah
+            """)
+        #expect(
+            note.log.map(\.thanked) == [
+                ["Miles Dyson"], ["Sarah Connor"], ["Miles Dyson", "Sarah Connor"], ["Miles Dyson", "Sarah Connor"], [],
+            ])
+        #expect(note.log.last?.person == "Sarah Connor")
+    }
+
+    @Test func lowerCaseFirstNameInAThankYouLineThanksEveryone() throws {
+        // A consequence of first names matching only as written: "thanked miles" names no one, so
+        // by the spec's rule it thanks all interviewers of the note. Matches the code.
+        let note = try body("\n## Log\n- 2026-11-19: thanked miles\n")
+        #expect(note.log.map(\.thanked) == [["Miles Dyson", "Sarah Connor"]])
+    }
+
+    @Test func checkedLogItemIsStillALogEntry() throws {
+        let note = try body("\n## Log\n- [x] 2026-11-19: followed up with Sarah\n")
+        #expect(note.log.map(\.events) == [[.followUp]])
+        #expect(note.log.map(\.person) == ["Sarah Connor"])
+        #expect(note.actionItems.isEmpty)
+    }
+
+    @Test func orderedListLogAndNestedDetails() throws {
+        let reading = readNote(
+            noteText(
+                cyberdyneFront,
+                body: """
+
+                    ## History
+                    1. 2026-11-19: thanked Sarah
+                       - she mentioned the team offsite
+                    2. Nov 26: checked in
+                    """))
+        let note = try #require(reading.note)
+        #expect(note.log.map(\.day) == [day("2026-11-19"), day("2026-11-26")])
+        #expect(note.log.map(\.events) == [[.thankYou], [.followUp]])
+        #expect(reading.problems.isEmpty)  // an undated nested detail is not a warning
+    }
+
+    @Test func offerAndRejectionOnOneLineCountAsNeither() throws {
+        let reading = readNote(noteText(cyberdyneFront, body: "\n## Log\n- 2026-11-25: offer rejected\n"))
+        let note = try #require(reading.note)
+        #expect(note.log.first.map { $0.events.isDisjoint(with: [.offer, .rejection]) } == true)
+        #expect(reading.problems.map(\.severity) == [.warning])
+    }
+
+    @Test func logTaskItemsAreActionsNotLog() throws {
+        let note = try body("\n## Log\n- [ ] 2026-11-19: follow up with Sarah\n")
+        #expect(note.log.isEmpty)
+        #expect(note.actionItems.count == 1)
+    }
+}
+
+extension String {
+    fileprivate func replacingOccurrences(_ target: String, with replacement: String) -> String {
+        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}
