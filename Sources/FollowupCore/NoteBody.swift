@@ -93,12 +93,12 @@ struct NoteBody {
                         "log entry mentions both an offer and a rejection, so it counts as neither; set `status:` in the front matter"
                 ))
         }
-        let named = Mention.all(of: interviewers, in: words)
+        let named = Mention.all(of: interviewers, in: words, anyCase: true)
         contents.log.append(
             LogEntry(
                 day: day, events: events,
                 thanked: events.contains(.thankYou) ? (named.isEmpty ? interviewers : named).map(\.name) : [],
-                person: (named.first ?? contact.flatMap { Mention.first(of: [$0], in: words) })?.name,
+                person: (named.first ?? contact.flatMap { Mention.first(of: [$0], in: words, anyCase: true) })?.name,
                 line: item.position.line))
     }
 
@@ -139,27 +139,30 @@ enum Section: Equatable {
 
 /// Finds the people a line of text names.
 ///
-/// A full name matches in any case; a first name alone matches only as written in the front
-/// matter, so that an interviewer called Will or Mark is not found in "will send" or "mark done".
+/// A full name matches in any case. In an action item a first name alone matches only as written
+/// in the front matter, so that an interviewer called Will or Mark is not found in "will send" or
+/// "mark done". In a log line it matches in any case: there, missing a name would silently count a
+/// thank-you as sent to everyone, while a false match costs only one reminder too many.
 enum Mention {
-    static func first(of people: [Person], in words: [Word]) -> Person? {
-        people.compactMap { person in index(of: person, in: words).map { (person, $0) } }
-            .min { $0.1 < $1.1 }?.0
+    static func first(of people: [Person], in words: [Word], anyCase: Bool = false) -> Person? {
+        all(of: people, in: words, anyCase: anyCase).first
     }
 
     /// Everyone named, in the order the text names them.
-    static func all(of people: [Person], in words: [Word]) -> [Person] {
-        people.compactMap { person in index(of: person, in: words).map { (person, $0) } }
+    static func all(of people: [Person], in words: [Word], anyCase: Bool = false) -> [Person] {
+        people.compactMap { person in index(of: person, in: words, anyCase: anyCase).map { (person, $0) } }
             .sorted { $0.1 < $1.1 }.map(\.0)
     }
 
-    private static func index(of person: Person, in words: [Word]) -> Int? {
-        let nameWords = Word.split(person.name).map(\.lower)
-        if nameWords.count > 1, let index = fullNameIndex(nameWords, words) {
+    private static func index(of person: Person, in words: [Word], anyCase: Bool) -> Int? {
+        let nameWords = Word.split(person.name)
+        if nameWords.count > 1, let index = fullNameIndex(nameWords.map(\.lower), words) {
             return index
         }
-        let first = Word.split(person.name).first.map { String($0.text) } ?? person.name
-        return words.firstIndex { withoutPossessive($0.text) == first }
+        guard let first = nameWords.first else { return nil }
+        return anyCase
+            ? words.firstIndex { withoutPossessive($0.lower[...]) == first.lower }
+            : words.firstIndex { withoutPossessive($0.text) == first.text }
     }
 
     private static func fullNameIndex(_ name: [String], _ words: [Word]) -> Int? {

@@ -698,11 +698,17 @@ struct NoteReaderTests {
         #expect(note.log.last?.person == "Sarah Connor")
     }
 
-    @Test func lowerCaseFirstNameInAThankYouLineThanksEveryone() throws {
-        // A consequence of first names matching only as written: "thanked miles" names no one, so
-        // by the spec's rule it thanks all interviewers of the note. Matches the code.
+    @Test func lowerCaseFirstNameInAThankYouLineThanksOnlyThatPerson() throws {
+        // In log lines first names match in any case: otherwise "thanked miles" would name no one
+        // and silently count as a thank-you to Sarah too.
         let note = try body("\n## Log\n- 2026-11-19: thanked miles\n")
-        #expect(note.log.map(\.thanked) == [["Miles Dyson", "Sarah Connor"]])
+        #expect(note.log.map(\.thanked) == [["Miles Dyson"]])
+    }
+
+    @Test func lowerCaseFirstNameInAnActionItemIsNotARecipient() throws {
+        // In action items first names match only as written, so "will" is not Will.
+        let note = try body("\n## Next steps\n- Email miles the slides\n")
+        #expect(note.actionItems.map(\.to) == [nil])
     }
 
     @Test func checkedLogItemIsStillALogEntry() throws {
