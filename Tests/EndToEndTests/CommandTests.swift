@@ -109,20 +109,20 @@ struct CommandTests {
         try vault.write("NEXT.md", old)
         chmod(vault.url.path, 0o555)
         defer { chmod(vault.url.path, 0o755) }
-        // root may write anywhere, so as root the command runs as the unprivileged user nobody.
-        let asUser = getuid() == 0 ? ["--reuid=65534", "--regid=65534", "--clear-groups", Followup.binary.path] : []
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: getuid() == 0 ? "/usr/bin/setpriv" : Followup.binary.path)
-        process.arguments = asUser + ["generate", "--today", "2026-11-21", vault.url.path]
-        let err = Pipe()
-        process.standardError = err
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 2)
+        let (status, message) = try Followup.runUnprivileged(["generate", "--today", "2026-11-21", vault.url.path])
+        #expect(status == 2)
         #expect(message.contains("NEXT.md: can't write: Permission denied"))
         #expect(try vault.read("NEXT.md") == old)
+    }
+
+    @Test func anUnreadableNoteIsAProblemAndTheOthersArePlanned() throws {
+        let vault = try TemporaryFolder()
+        try vault.write("good.md", note(company: "Good Co"))
+        try vault.write("secret.md", note(company: "Secret Co"))
+        chmod(vault.url.appendingPathComponent("secret.md").path, 0)
+        let (status, message) = try Followup.runUnprivileged(["generate", "--stdout", "--today", "2026-11-21", vault.url.path])
+        #expect(status == 1)
+        #expect(message.contains("secret.md:1:1: can't read the note: Permission denied"))
     }
 
     @Test func listPrintsATableAndJSON() throws {

@@ -72,6 +72,24 @@ final class TemporaryFolder {
 }
 
 extension Followup {
+    /// Runs the binary as the unprivileged user `nobody` when the tests run as root (root may read
+    /// and write anything, which would hide permission errors), and as the current user otherwise.
+    /// Returns the exit status and standard error.
+    static func runUnprivileged(_ arguments: [String]) throws -> (Int32, String) {
+        let asRoot = getuid() == 0
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: asRoot ? "/usr/bin/setpriv" : binary.path)
+        process.arguments =
+            (asRoot ? ["--reuid=65534", "--regid=65534", "--clear-groups", binary.path] : []) + arguments
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, message)
+    }
+
     static func chmodRecursively(_ url: URL) throws {
         let manager = FileManager.default
         try manager.setAttributes([.posixPermissions: 0o755], ofItemAtPath: url.path)
