@@ -7,8 +7,7 @@ let package = Package(
         .executable(name: "followup", targets: ["followup"])
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
     ],
     targets: [
         // libcmark from the system (Debian: libcmark-dev), found with pkg-config.
@@ -19,10 +18,18 @@ let package = Package(
         ),
         // The only module that sees the C API: bytes in, Swift values out.
         .target(name: "Markdown", dependencies: ["CCmark"]),
+        // libyaml from the system (Debian: libyaml-dev): the parser behind front matter.
+        .systemLibrary(
+            name: "CLibYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
+        // The only module that sees libyaml's C API: its events assembled into Swift values.
+        .target(name: "YAML", dependencies: ["CLibYAML"]),
         // Notes, dates, rules and the plan: no file system, no clock, no terminal.
         .target(
             name: "FollowupCore",
-            dependencies: ["Markdown", .product(name: "Yams", package: "Yams")]
+            dependencies: ["Markdown", "YAML"]
         ),
         // The vault on disk: finding notes, reading them, writing NEXT.md atomically.
         .target(name: "Vault", dependencies: ["FollowupCore"]),
@@ -34,6 +41,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+        .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
         .testTarget(name: "FollowupCoreTests", dependencies: ["FollowupCore"]),
         .testTarget(name: "VaultTests", dependencies: ["Vault"]),
         .testTarget(name: "EndToEndTests", dependencies: ["followup"]),

@@ -44,16 +44,30 @@ public struct Action: Sendable, Equatable {
 
 extension Action {
     /// Most urgent first: by due day, then by kind in the order advice gives them (thank-yous
-    /// first), then by company, role, recipient and place in the notes.
-    static func mostUrgentFirst(_ lhs: Action, _ rhs: Action) -> Bool {
-        let rank = { (action: Action) in Kind.allCases.firstIndex(of: action.kind)! }
-        if lhs.due != rhs.due { return lhs.due < rhs.due }
-        if rank(lhs) != rank(rhs) { return rank(lhs) < rank(rhs) }
-        let text = { (action: Action) in
-            [action.company.lowercased(), (action.role ?? "").lowercased(), action.to ?? "", action.note]
+    /// first), then by company, role, recipient and place in the notes. The keys are made once per
+    /// action, not once per comparison.
+    static func mostUrgentFirst(_ actions: [Action]) -> [Action] {
+        struct Key: Comparable {
+            let due: Int
+            let kind: Int
+            let text: [String]
+            let line: Int
+            let title: String
+
+            static func < (lhs: Key, rhs: Key) -> Bool {
+                if lhs.due != rhs.due { return lhs.due < rhs.due }
+                if lhs.kind != rhs.kind { return lhs.kind < rhs.kind }
+                if lhs.text != rhs.text { return lhs.text.lexicographicallyPrecedes(rhs.text) }
+                return (lhs.line, lhs.title) < (rhs.line, rhs.title)
+            }
         }
-        if text(lhs) != text(rhs) { return text(lhs).lexicographicallyPrecedes(text(rhs)) }
-        return (lhs.line, lhs.title) < (rhs.line, rhs.title)
+        let keys = actions.map { action in
+            Key(
+                due: action.due.ordinal, kind: Kind.allCases.firstIndex(of: action.kind)!,
+                text: [action.company.lowercased(), (action.role ?? "").lowercased(), action.to ?? "", action.note],
+                line: action.line, title: action.title)
+        }
+        return actions.indices.sorted { keys[$0] < keys[$1] }.map { actions[$0] }
     }
 }
 

@@ -25,7 +25,11 @@ public enum DateValue: Equatable, Sendable {
 enum DatePhrase {
     /// The due date stated in an action item's text, counted from the interview day.
     static func due(in text: String, from interview: Day) -> DueReading {
-        let words = Word.split(text)
+        due(in: Word.split(text), from: interview)
+    }
+
+    /// The due date stated by an action item's words, counted from the interview day.
+    static func due(in words: [Word], from interview: Day) -> DueReading {
         var scanner = Scanner(words: words, from: interview, bareDurations: false)
         if let day = scanner.firstDay() { return .date(day) }
         if let phrase = scanner.unreadable ?? Self.unreadableDuePhrase(in: words) {
@@ -45,14 +49,14 @@ enum DatePhrase {
     /// the text after it. A date without a year is placed as ``Scanner/yearless(month:day:near:)`` says.
     static func leadingDate(of text: String, near anchor: Day) -> (day: Day, rest: String)? {
         let words = Word.split(text)
-        guard let first = words.first,
-            text[text.startIndex..<first.text.startIndex].allSatisfy({ !$0.isLetter && !$0.isNumber })
-        else { return nil }
-        let scanner = Scanner(words: words, from: anchor, bareDurations: false)
-        guard let (day, next) = scanner.calendarDate(at: 0) else { return nil }
-        let restStart = words[next - 1].text.endIndex
-        let rest = text[restStart...].drop { !$0.isLetter && !$0.isNumber }
+        guard let (day, next) = leadingDate(in: words, near: anchor) else { return nil }
+        let rest = text[words[next - 1].text.endIndex...].drop { !$0.isLetter && !$0.isNumber }
         return (day, String(rest))
+    }
+
+    /// The date the words of a log line start with, and the index of the first word after it.
+    static func leadingDate(in words: [Word], near anchor: Day) -> (day: Day, next: Int)? {
+        Scanner(words: words, from: anchor, bareDurations: false).calendarDate(at: 0)
     }
 
     /// Reads a front-matter date: `2026-11-18`, `2026-11-18 15:30`, `2026-11-18T15:30`,
@@ -127,7 +131,7 @@ private struct Scanner {
 
     private mutating func day(at index: Int) -> Day? {
         let word = words[index].lower
-        if let fields = ISODate.fields(word[...]), fields.end == word.endIndex {
+        if word.utf8.count >= 8, let fields = ISODate.fields(word[...]), fields.end == word.endIndex {
             if let day = Day(year: fields.0.year, month: fields.0.month, day: fields.0.day) { return day }
             unreadable = unreadable ?? String(words[index].text)
             return nil
@@ -180,7 +184,8 @@ private struct Scanner {
     /// A calendar date at `index`: an ISO date, or a month name and a day in either order, with
     /// an optional year. A missing year is placed near `from` (see `yearless`).
     func calendarDate(at index: Int) -> (Day, next: Int)? {
-        if index < words.count, let (fields, end) = ISODate.fields(words[index].lower[...]),
+        if index < words.count, words[index].lower.utf8.count >= 8,
+            let (fields, end) = ISODate.fields(words[index].lower[...]),
             end == words[index].lower.endIndex,
             let day = Day(year: fields.year, month: fields.month, day: fields.day)
         {
@@ -212,12 +217,15 @@ private struct Scanner {
         var month: Int
         var day: Int
         var next: Int
-        if let m = MonthName.number(words[index].lower), let d = dayOfMonth(words[index + 1].lower) {
+        // The day is checked first: it fails at the first byte for almost every word.
+        if let d = dayOfMonth(words[index + 1].lower), let m = MonthName.number(lowercased: words[index].lower) {
             (month, day, next) = (m, d, index + 2)
         } else if let d = dayOfMonth(words[index].lower) {
             var monthIndex = index + 1
             if words.has(["of"], at: monthIndex) { monthIndex += 1 }
-            guard monthIndex < words.count, let m = MonthName.number(words[monthIndex].lower) else { return nil }
+            guard monthIndex < words.count, let m = MonthName.number(lowercased: words[monthIndex].lower) else {
+                return nil
+            }
             (month, day, next) = (m, d, monthIndex + 1)
         } else {
             return nil
@@ -230,13 +238,18 @@ private struct Scanner {
         return ((year, month, day), next)
     }
 
+    /// `24`, `4`, `24th`, `1st`, `2nd`, `3rd`: a day of the month, read from the bytes.
     private func dayOfMonth(_ word: String) -> Int? {
-        var digits = Substring(word)
-        for suffix in ["st", "nd", "rd", "th"] where digits.hasSuffix(suffix) {
-            digits = digits.dropLast(2)
+        var value = 0
+        var digits = 0
+        var rest = word.utf8[...]
+        while let byte = rest.first, byte >= 0x30, byte <= 0x39 {
+            value = value * 10 + Int(byte - 0x30)
+            digits += 1
+            rest = rest.dropFirst()
         }
-        guard (1...2).contains(digits.count), digits.allSatisfy(\.isASCIIDigit), let value = Int(digits),
-            (1...31).contains(value)
+        guard digits == 1 || digits == 2, (1...31).contains(value) else { return nil }
+        guard rest.isEmpty || (rest.count == 2 && ["st", "nd", "rd", "th"].contains { rest.elementsEqual($0.utf8) })
         else { return nil }
         return value
     }
@@ -375,24 +388,29 @@ extension Weekday {
 /// shapes, not a format that needs a parser.
 enum ISODate {
     static func fields(_ text: Substring) -> ((year: Int, month: Int, day: Int), end: Substring.Index)? {
-        var index = text.startIndex
+        let bytes = text.utf8
+        var index = bytes.startIndex
         func number(minDigits: Int, maxDigits: Int) -> Int? {
-            let start = index
-            while index < text.endIndex, text[index].isASCIIDigit, text.distance(from: start, to: index) < maxDigits {
-                index = text.index(after: index)
+            var value = 0
+            var digits = 0
+            while index < bytes.endIndex, digits < maxDigits {
+                let byte = bytes[index]
+                guard byte >= 0x30, byte <= 0x39 else { break }
+                value = value * 10 + Int(byte - 0x30)
+                digits += 1
+                index = bytes.index(after: index)
             }
-            let length = text.distance(from: start, to: index)
-            return length >= minDigits ? Int(text[start..<index]) : nil
+            return digits >= minDigits ? value : nil
         }
         func dash() -> Bool {
-            guard index < text.endIndex, text[index] == "-" else { return false }
-            index = text.index(after: index)
+            guard index < bytes.endIndex, bytes[index] == UInt8(ascii: "-") else { return false }
+            index = bytes.index(after: index)
             return true
         }
-        guard let year = number(minDigits: 4, maxDigits: 4), dash(), let month = number(minDigits: 1, maxDigits: 2),
-            dash(), let day = number(minDigits: 1, maxDigits: 2)
+        guard let first = bytes.first, first >= 0x30, first <= 0x39, let year = number(minDigits: 4, maxDigits: 4),
+            dash(), let month = number(minDigits: 1, maxDigits: 2), dash(), let day = number(minDigits: 1, maxDigits: 2)
         else { return nil }
-        if index < text.endIndex, text[index].isASCIIDigit { return nil }
+        if index < bytes.endIndex, bytes[index] >= 0x30, bytes[index] <= 0x39 { return nil }
         return ((year, month, day), index)
     }
 
@@ -410,12 +428,19 @@ enum ISODate {
     }
 }
 
-extension StringProtocol {
-    /// The text without leading and trailing characters from `set`.
+extension Substring {
+    /// The text without leading and trailing characters from `set`, which must be ASCII.
     func trimmingCharacters(in set: String) -> String {
-        let characters = Set(set)
-        guard let first = firstIndex(where: { !characters.contains($0) }) else { return "" }
-        let last = lastIndex(where: { !characters.contains($0) })!
+        let trim = Set(set.utf8)
+        guard let first = utf8.firstIndex(where: { !trim.contains($0) }) else { return "" }
+        let last = utf8.lastIndex(where: { !trim.contains($0) })!
         return String(self[first...last])
+    }
+}
+
+extension String {
+    /// The text without leading and trailing characters from `set`, which must be ASCII.
+    func trimmingCharacters(in set: String) -> String {
+        self[...].trimmingCharacters(in: set)
     }
 }

@@ -166,12 +166,19 @@ public enum MonthName {
     public static func number(_ word: some StringProtocol) -> Int? {
         var lower = word.lowercased()
         if lower.hasSuffix(".") { lower.removeLast() }
-        guard lower.count >= 3 else { return nil }
-        if lower == "sept" { return 9 }
-        for (index, name) in full.enumerated() {
-            let name = name.lowercased()
-            if lower == name || lower == name.prefix(3) { return index + 1 }
-        }
-        return nil
+        return numbers[lower]
     }
+
+    /// Full and three-letter names, and `sept`, in lower case.
+    private static let numbers: [String: Int] = {
+        var table = ["sept": 9]
+        for (index, name) in full.enumerated() {
+            table[name.lowercased()] = index + 1
+            table[String(name.lowercased().prefix(3))] = index + 1
+        }
+        return table
+    }()
+
+    /// The month for a word already in lower case and without a trailing period.
+    static func number(lowercased word: String) -> Int? { numbers[word] }
 }

@@ -1,6 +1,6 @@
-import Yams
+import YAML
 
-/// The front matter of an interview note, read from YAML with Yams.
+/// The front matter of an interview note, read from YAML with libyaml (through the YAML module).
 ///
 /// Keys are matched without regard to case, and `-` or a space counts as `_` (`Interview Date`,
 /// `interview-date`, `interview_date` are one key). Each field accepts the variants real notes use,
@@ -28,16 +28,16 @@ struct FrontMatter {
     }
 
     /// Reads front matter from `yaml`, whose first line is line `firstLine` of the note at `path`.
-    static func read(yaml: String, firstLine: Int, path: String) -> Reading {
+    static func read(yaml: UnsafeRawBufferPointer, firstLine: Int, path: String) -> Reading {
         var reader = Reader(path: path, lineOffset: firstLine - 1)
-        let root: Node?
+        let root: YAMLNode?
         do {
-            root = try Yams.compose(yaml: yaml)
+            root = try YAML.compose(yaml)
         } catch {
             return .invalid([reader.problem(for: error)])
         }
-        guard case .mapping(let mapping)? = root else { return .notANote }
-        return reader.read(mapping)
+        guard case .mapping(let pairs, _)? = root else { return .notANote }
+        return reader.read(pairs)
     }
 }
 
@@ -52,14 +52,15 @@ private struct Reader {
         self.lineOffset = lineOffset
     }
 
-    mutating func read(_ mapping: Node.Mapping) -> FrontMatter.Reading {
-        var fields: [String: (key: Node, value: Node)] = [:]
-        for (key, value) in mapping {
-            guard let name = key.scalar?.string else { continue }
-            let normalized = String(name.lowercased().map { $0 == "-" || $0 == " " ? "_" : $0 })
-            if fields[normalized] == nil { fields[normalized] = (key, value) }
+    mutating func read(_ pairs: [YAMLPair]) -> FrontMatter.Reading {
+        var fields: [String: YAMLPair] = [:]
+        for pair in pairs {
+            guard let name = pair.key.scalarText else { continue }
+            let isNormal = name.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || $0 == UInt8(ascii: "_") }
+            let normalized = isNormal ? name : String(name.lowercased().map { $0 == "-" || $0 == " " ? "_" : $0 })
+            if fields[normalized] == nil { fields[normalized] = pair }
         }
-        func field(_ names: String...) -> (key: Node, value: Node)? {
+        func field(_ names: String...) -> YAMLPair? {
             names.lazy.compactMap { fields[$0] }.first
         }
 
@@ -121,7 +122,7 @@ private struct Reader {
 
     // MARK: Fields
 
-    private mutating func readDate(_ node: Node) -> (Day, Int?)? {
+    private mutating func readDate(_ node: YAMLNode) -> (Day, Int?)? {
         guard let text = scalarText(node) else {
             report(at: node, "`date` should be one date like 2026-11-18, not \(describe(node))")
             return nil
@@ -139,12 +140,12 @@ private struct Reader {
 
     /// Interviewers or a contact: a list of names, a list of mappings with `name` (and `email`,
     /// `role`), one mapping, one name, or names separated by commas, semicolons, `&` or `and`.
-    private mutating func readPeople(_ node: Node, key: String) -> [Person] {
+    private mutating func readPeople(_ node: YAMLNode, key: String) -> [Person] {
         switch node {
-        case .sequence(let sequence):
-            return sequence.flatMap { readPeople($0, key: key) }
-        case .mapping(let mapping):
-            guard let name = mapping["name"].flatMap(scalarText), !name.isEmpty else {
+        case .sequence(let items, _):
+            return items.flatMap { readPeople($0, key: key) }
+        case .mapping:
+            guard let name = node["name"].flatMap(scalarText), !name.isEmpty else {
                 report(
                     at: node,
                     "each entry of `\(key)` should be a name, or a mapping with `name:` (and `email:`, `role:`)")
@@ -152,10 +153,10 @@ private struct Reader {
             }
             return [
                 Person(
-                    name: name, email: mapping["email"].flatMap(scalarText), role: mapping["role"].flatMap(scalarText),
+                    name: name, email: node["email"].flatMap(scalarText), role: node["role"].flatMap(scalarText),
                     line: line(of: node))
             ]
-        case .scalar, .alias:
+        case .scalar:
             guard let text = scalarText(node) else { return [] }
             if text.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" }) {
                 report(at: node, "`\(key): \(text)` is not a name")
@@ -166,6 +167,11 @@ private struct Reader {
     }
 
     static func splitNames(_ text: String) -> [String] {
+        // Most values are one name: skip the splitting unless a separator is there at all.
+        let separators: Set<UInt8> = [UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "&")]
+        if !text.utf8.contains(where: separators.contains), !Array(text.utf8).contains(Array(" and ".utf8)) {
+            return [text]
+        }
         var names = [text]
         for separator in [",", ";", " & ", " and "] {
             names = names.flatMap { $0.split(separator: separator).map(String.init) }
@@ -173,7 +179,7 @@ private struct Reader {
         return names.map { $0.trimmingCharacters(in: " \t") }.filter { !$0.isEmpty }
     }
 
-    private mutating func requiredText(_ node: Node, key: String, example: String) -> String? {
+    private mutating func requiredText(_ node: YAMLNode, key: String, example: String) -> String? {
         guard let text = scalarText(node), !text.isEmpty else {
             report(at: node, "`\(key)` should be a name like `\(example)`, not \(describe(node))")
             return nil
@@ -182,7 +188,7 @@ private struct Reader {
     }
 
     /// The text of a scalar, or nil (with a warning) when the value is a list or a mapping.
-    private mutating func optionalText(_ node: Node, key: String) -> String? {
+    private mutating func optionalText(_ node: YAMLNode, key: String) -> String? {
         guard let text = scalarText(node) else {
             report(at: node, "`\(key)` should be text, not \(describe(node)); it is ignored", severity: .warning)
             return nil
@@ -193,52 +199,38 @@ private struct Reader {
     // MARK: Nodes
 
     /// A scalar's text with YAML's null spellings read as empty; nil for lists and mappings.
-    private func scalarText(_ node: Node) -> String? {
-        guard let scalar = node.scalar else { return nil }
-        let text = scalar.string.trimmingCharacters(in: " \t\r\n")
-        if scalar.style == .plain, ["~", "null", "Null", "NULL"].contains(text) { return "" }
+    private func scalarText(_ node: YAMLNode) -> String? {
+        guard case .scalar(let raw, let plain, _) = node else { return nil }
+        let text = raw.trimmingCharacters(in: " \t\r\n")
+        if plain, ["~", "null", "Null", "NULL"].contains(text) { return "" }
         return text
     }
 
-    private func describe(_ node: Node) -> String {
+    private func describe(_ node: YAMLNode) -> String {
         switch node {
         case .sequence: "a list"
         case .mapping: "a mapping"
-        case .scalar(let scalar): scalar.string.isEmpty ? "empty" : "`\(scalar.string)`"
-        case .alias: "an alias"
+        case .scalar(let text, _, _): text.isEmpty ? "empty" : "`\(text)`"
         }
     }
 
-    private func line(of node: Node) -> Int { (node.mark?.line ?? 1) + lineOffset }
+    private func line(of node: YAMLNode) -> Int { node.mark.line + lineOffset }
 
-    private mutating func report(at node: Node, _ message: String, severity: Problem.Severity = .error) {
+    private mutating func report(at node: YAMLNode, _ message: String, severity: Problem.Severity = .error) {
         problems.append(
-            Problem(
-                note: path, line: line(of: node), column: node.mark?.column ?? 1, severity: severity,
-                message: message))
+            Problem(note: path, line: line(of: node), column: node.mark.column, severity: severity, message: message))
     }
 
-    /// A problem for a YAML syntax error, placed where libyaml found it.
-    func problem(for error: Error) -> Problem {
-        let message: String
-        var mark: Mark?
-        switch error as? YamlError {
-        case .scanner(let context, let problem, let at, _), .parser(let context, let problem, let at, _),
-            .composer(let context, let problem, let at, _):
-            // libyaml marks where it gave up; the context marks where the construct began, which
-            // is where an unclosed bracket or quote needs fixing.
+    /// A problem for a YAML syntax error, placed where libyaml found it. For an unclosed bracket or
+    /// quote libyaml notices only where the text ends, so the message also says where it began.
+    func problem(for error: YAMLError) -> Problem {
+        var message = "front matter is not valid YAML: \(error.problem)"
+        if let duplicate = error.duplicate {
             message =
-                "front matter is not valid YAML: \(problem)"
-                + (context.map { " (\($0.text) that starts on line \($0.mark.line + lineOffset))" } ?? "")
-            mark = at
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            message = "front matter has the key `\(duplicates.joined(separator: "`, `"))` more than once"
-            mark = context.mark
-        case .reader(let problem, _, _, _):
-            message = "front matter can't be read as YAML: \(problem)"
-        default:
-            message = "front matter is not valid YAML: \(error)"
+                "front matter has the key `\(duplicate.key)` twice (first on line \(duplicate.first.line + lineOffset)); keep one"
+        } else if let context = error.context {
+            message += " (\(context.text) that starts on line \(context.mark.line + lineOffset))"
         }
-        return Problem(note: path, line: (mark?.line ?? 1) + lineOffset, column: mark?.column ?? 1, message: message)
+        return Problem(note: path, line: error.mark.line + lineOffset, column: error.mark.column, message: message)
     }
 }

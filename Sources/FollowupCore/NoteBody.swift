@@ -10,6 +10,18 @@ struct NoteBody {
     let interview: Day
     let interviewers: [Person]
     let contact: Person?
+    /// The interviewers' and the contact's names, split into words once for the whole note.
+    private let interviewerNames: Roster
+    private let contactName: Roster
+
+    init(path: String, interview: Day, interviewers: [Person], contact: Person?) {
+        self.path = path
+        self.interview = interview
+        self.interviewers = interviewers
+        self.contact = contact
+        interviewerNames = Roster(interviewers)
+        contactName = Roster(contact.map { [$0] } ?? [])
+    }
 
     struct Contents {
         var actionItems: [ActionItem] = []
@@ -53,7 +65,7 @@ struct NoteBody {
         let words = Word.split(item.text)
         let isDeliverable = deliverable || words.first.map { Self.sendingVerbs.contains($0.lower) } == true
         var due = interview.adding(days: Rules.daysToDoAnUndatedItem)
-        switch DatePhrase.due(in: item.text, from: interview) {
+        switch DatePhrase.due(in: words, from: interview) {
         case .date(let day):
             due = day
         case .none:
@@ -68,11 +80,12 @@ struct NoteBody {
         }
         return ActionItem(
             text: item.text, kind: isDeliverable ? .deliverable : .task, due: due,
-            to: Mention.first(of: interviewers, in: words)?.name, line: item.position.line)
+            to: interviewerNames.first(in: words)?.name, line: item.position.line)
     }
 
     private func readLogEntry(_ item: ListItem, into contents: inout Contents) {
-        guard let (day, rest) = DatePhrase.leadingDate(of: item.text, near: interview) else {
+        let line = Word.split(item.text)
+        guard let (day, next) = DatePhrase.leadingDate(in: line, near: interview) else {
             // Nested items without a date are details of the entry above them.
             if item.depth == 0, !item.text.isEmpty {
                 contents.warnings.append(
@@ -82,7 +95,7 @@ struct NoteBody {
             }
             return
         }
-        let words = Word.split(rest)
+        let words = Array(line[next...])
         var events = LogWords.events(in: words)
         if events.contains(.offer), events.contains(.rejection) {
             events.subtract([.offer, .rejection])
@@ -93,12 +106,12 @@ struct NoteBody {
                         "log entry mentions both an offer and a rejection, so it counts as neither; set `status:` in the front matter"
                 ))
         }
-        let named = Mention.all(of: interviewers, in: words, anyCase: true)
+        let named = interviewerNames.all(in: words, anyCase: true)
         contents.log.append(
             LogEntry(
                 day: day, events: events,
                 thanked: events.contains(.thankYou) ? (named.isEmpty ? interviewers : named).map(\.name) : [],
-                person: (named.first ?? contact.flatMap { Mention.first(of: [$0], in: words, anyCase: true) })?.name,
+                person: (named.first ?? contactName.first(in: words, anyCase: true))?.name,
                 line: item.position.line))
     }
 
@@ -143,41 +156,52 @@ enum Section: Equatable {
 /// in the front matter, so that an interviewer called Will or Mark is not found in "will send" or
 /// "mark done". In a log line it matches in any case: there, missing a name would silently count a
 /// thank-you as sent to everyone, while a false match costs only one reminder too many.
-enum Mention {
-    static func first(of people: [Person], in words: [Word], anyCase: Bool = false) -> Person? {
-        all(of: people, in: words, anyCase: anyCase).first
+struct Roster {
+    private let people: [(person: Person, name: [Word])]
+
+    init(_ people: [Person]) {
+        self.people = people.map { ($0, Word.split($0.name)) }
+    }
+
+    func first(in words: [Word], anyCase: Bool = false) -> Person? {
+        all(in: words, anyCase: anyCase).first
     }
 
     /// Everyone named, in the order the text names them.
-    static func all(of people: [Person], in words: [Word], anyCase: Bool = false) -> [Person] {
-        people.compactMap { person in index(of: person, in: words, anyCase: anyCase).map { (person, $0) } }
-            .sorted { $0.1 < $1.1 }.map(\.0)
+    func all(in words: [Word], anyCase: Bool = false) -> [Person] {
+        people.compactMap { entry in
+            Self.index(of: entry.name, in: words, anyCase: anyCase).map { (entry.person, $0) }
+        }
+        .sorted { $0.1 < $1.1 }.map(\.0)
     }
 
-    private static func index(of person: Person, in words: [Word], anyCase: Bool) -> Int? {
-        let nameWords = Word.split(person.name)
-        if nameWords.count > 1, let index = fullNameIndex(nameWords.map(\.lower), words) {
+    private static func index(of name: [Word], in words: [Word], anyCase: Bool) -> Int? {
+        if name.count > 1, let index = fullNameIndex(name, words) {
             return index
         }
-        guard let first = nameWords.first else { return nil }
+        guard let first = name.first else { return nil }
         return anyCase
-            ? words.firstIndex { withoutPossessive($0.lower[...]) == first.lower }
-            : words.firstIndex { withoutPossessive($0.text) == first.text }
+            ? words.firstIndex { isName(first.lower[...], $0.lower[...]) }
+            : words.firstIndex { isName(first.text, $0.text) }
     }
 
-    private static func fullNameIndex(_ name: [String], _ words: [Word]) -> Int? {
+    private static func fullNameIndex(_ name: [Word], _ words: [Word]) -> Int? {
         guard name.count <= words.count else { return nil }
         return (0...(words.count - name.count)).first { start in
             name.indices.allSatisfy { offset in
-                let word = words[start + offset]
-                return (offset == name.count - 1 ? withoutPossessive(word.lower[...]) : word.lower[...]) == name[offset]
+                let word = words[start + offset].lower[...]
+                return offset == name.count - 1 ? isName(name[offset].lower[...], word) : word == name[offset].lower
             }
         }
     }
 
-    private static func withoutPossessive(_ word: Substring) -> Substring {
-        for suffix in ["'s", "\u{2019}s"] where word.hasSuffix(suffix) { return word.dropLast(2) }
-        return word
+    /// Whether `word` is `name`, or its possessive (`Sarah's`, `Sarah’s`).
+    private static func isName(_ name: Substring, _ word: Substring) -> Bool {
+        let extra = word.utf8.count - name.utf8.count
+        guard extra == 0 || extra == 2 || extra == 4 else { return false }
+        guard word.utf8.starts(with: name.utf8) else { return false }
+        let tail = word.utf8.dropFirst(name.utf8.count)
+        return tail.isEmpty || tail.elementsEqual("'s".utf8) || tail.elementsEqual("\u{2019}s".utf8)
     }
 }
 
@@ -203,12 +227,17 @@ enum LogWords {
         "hadn't", "havent", "hasnt", "didnt", "haven\u{2019}t", "hasn\u{2019}t", "didn\u{2019}t", "hadn\u{2019}t",
     ]
 
+    /// The phrases by their first word, so each word of a line is looked up once.
+    private static let phrasesByFirstWord: [String: [(LogEntry.Event, [String])]] = Dictionary(
+        grouping: phrases, by: { $0.1[0] })
+
     static func events(in words: [Word]) -> Set<LogEntry.Event> {
         var events: Set<LogEntry.Event> = []
-        for (event, phrase) in phrases where !events.contains(event) {
-            for start in words.indices where words.has(phrase, at: start) && !isNegated(at: start, in: words) {
+        for (start, word) in words.enumerated() {
+            guard let candidates = phrasesByFirstWord[word.lower] else { continue }
+            for (event, phrase) in candidates
+            where !events.contains(event) && words.has(phrase, at: start) && !isNegated(at: start, in: words) {
                 events.insert(event)
-                break
             }
         }
         // An offer or a rejection is their answer, so it is also a reply.

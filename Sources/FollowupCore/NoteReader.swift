@@ -40,8 +40,8 @@ public enum NoteReader {
             return failure(
                 at: start, "front matter opened with `---` is never closed; end it with a line `---`")
         case .frontMatter(let yamlRange, let bodyStart, let bodyLine):
-            let yaml = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[yamlRange]), as: UTF8.self)
-            switch FrontMatter.read(yaml: yaml, firstLine: 2, path: path) {
+            switch FrontMatter.read(yaml: UnsafeRawBufferPointer(rebasing: bytes[yamlRange]), firstLine: 2, path: path)
+            {
             case .notANote:
                 return NoteReading(note: nil, problems: [])
             case .invalid(let problems):

@@ -36,17 +36,32 @@ enum NoteText {
     }
 
     /// The offset of the first byte that is not valid UTF-8, or nil when all of it is.
+    ///
+    /// Eight bytes at a time while the text is ASCII, which notes mostly are; the standard
+    /// library's decoder takes over at the first byte that is not.
     static func firstInvalidUTF8(_ bytes: UnsafeRawBufferPointer) -> Int? {
-        var iterator = bytes.makeIterator()
-        var parser = Unicode.UTF8.ForwardParser()
         var offset = 0
-        while true {
+        let count = bytes.count
+        while offset < count {
+            if offset + 8 <= count,
+                bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+            {
+                offset += 8
+                continue
+            }
+            if bytes[offset] < 0x80 {
+                offset += 1
+                continue
+            }
+            var iterator = UnsafeRawBufferPointer(rebasing: bytes[offset..<min(count, offset + 4)]).makeIterator()
+            var parser = Unicode.UTF8.ForwardParser()
             switch parser.parseScalar(from: &iterator) {
             case .valid(let scalar): offset += scalar.count
             case .emptyInput: return nil
             case .error: return offset
             }
         }
+        return nil
     }
 
     /// Finds the front matter: a first line `---`, then YAML, then a line `---` or `...`.

@@ -8,7 +8,7 @@ public struct Plan: Sendable, Equatable {
 
     public init(today: Day, actions: [Action], problems: [Problem]) {
         self.today = today
-        self.actions = actions.sorted(by: Action.mostUrgentFirst)
+        self.actions = Action.mostUrgentFirst(actions)
         self.problems = problems.sorted()
     }
 

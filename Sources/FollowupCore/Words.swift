@@ -14,47 +14,111 @@ struct Word: Equatable {
 }
 
 extension Word {
+    /// Splits `text` into words. Runs over Unicode scalars with a fast path for ASCII: this is on
+    /// the path of every action item and log line in the vault.
     static func split(_ text: String) -> [Word] {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return splitASCII(text) }
         var words: [Word] = []
+        let scalars = text.unicodeScalars
         var start: String.Index?
-        var index = text.startIndex
-        var previous: Character?
-        func close(at end: String.Index) {
-            if let begin = start {
-                let piece = text[begin..<end]
-                words.append(Word(text: piece, lower: piece.lowercased()))
+        var isASCII = true
+        var previous: Unicode.Scalar?
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            let nextIndex = scalars.index(after: index)
+            if isWordScalar(scalar) {
+                if start == nil {
+                    start = index
+                    isASCII = true
+                }
+                if !scalar.isASCII { isASCII = false }
+            } else if let begin = start {
+                let next = nextIndex < scalars.endIndex ? scalars[nextIndex] : nil
+                if let previous, let next, isJoiner(scalar, between: previous, and: next) {
+                    if !scalar.isASCII { isASCII = false }
+                } else {
+                    words.append(word(text[begin..<index], isASCII: isASCII))
+                    start = nil
+                }
             }
-            start = nil
-        }
-        while index < text.endIndex {
-            let character = text[index]
-            let nextIndex = text.index(after: index)
-            let next = nextIndex < text.endIndex ? text[nextIndex] : nil
-            if character.isLetter || character.isNumber {
-                if start == nil { start = index }
-            } else if start != nil, let previous, let next,
-                isJoiner(character, between: previous, and: next)
-            {
-                // stays inside the word
-            } else {
-                close(at: index)
-            }
-            previous = character
+            previous = scalar
             index = nextIndex
         }
-        close(at: text.endIndex)
+        if let begin = start { words.append(word(text[begin...], isASCII: isASCII)) }
         return words
     }
 
-    private static func isJoiner(_ character: Character, between before: Character, and after: Character)
+    /// The same rules as ``split(_:)``, over the bytes of an all-ASCII text.
+    private static func splitASCII(_ text: String) -> [Word] {
+        var words: [Word] = []
+        let bytes = text.utf8
+        var start: String.Index?
+        var previous: UInt8 = 0
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            let nextIndex = bytes.index(after: index)
+            if isWordByte(byte) {
+                if start == nil { start = index }
+            } else if let begin = start {
+                let next = nextIndex < bytes.endIndex ? bytes[nextIndex] : 0
+                let joins =
+                    byte == UInt8(ascii: "'")
+                    ? isLetterByte(previous) && isLetterByte(next)
+                    : (byte == UInt8(ascii: "-") || byte == UInt8(ascii: ":")) && isDigitByte(previous)
+                        && isDigitByte(next)
+                if !joins {
+                    words.append(word(text[begin..<index], isASCII: true))
+                    start = nil
+                }
+            }
+            previous = byte
+            index = nextIndex
+        }
+        if let begin = start { words.append(word(text[begin...], isASCII: true)) }
+        return words
+    }
+
+    private static func isDigitByte(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+    private static func isLetterByte(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+    private static func isWordByte(_ byte: UInt8) -> Bool { isDigitByte(byte) || isLetterByte(byte) }
+
+    private static func word(_ piece: Substring, isASCII: Bool) -> Word {
+        guard isASCII else { return Word(text: piece, lower: piece.lowercased()) }
+        var hasUpper = false
+        for byte in piece.utf8 where byte >= 0x41 && byte <= 0x5A { hasUpper = true }
+        guard hasUpper else { return Word(text: piece, lower: String(piece)) }
+        let lower = String(unsafeUninitializedCapacity: piece.utf8.count) { buffer in
+            var count = 0
+            for byte in piece.utf8 {
+                buffer[count] = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+                count += 1
+            }
+            return count
+        }
+        return Word(text: piece, lower: lower)
+    }
+
+    private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return true
+        case 0..<0x80: return false
+        default: return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+        }
+    }
+
+    private static func isJoiner(_ scalar: Unicode.Scalar, between before: Unicode.Scalar, and after: Unicode.Scalar)
         -> Bool
     {
-        switch character {
-        case "'", "\u{2019}": before.isLetter && after.isLetter
-        case "-", ":": before.isASCIIDigit && after.isASCIIDigit
+        switch scalar {
+        case "'", "\u{2019}": isWordScalar(before) && !isDigit(before) && isWordScalar(after) && !isDigit(after)
+        case "-", ":": isDigit(before) && isDigit(after)
         default: false
         }
     }
+
+    private static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x30 && scalar.value <= 0x39 }
 }
 
 extension Character {

@@ -15,17 +15,37 @@ enum FileBytes {
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { return .failure(SystemError(errno)) }
         guard info.st_mode & S_IFMT == S_IFREG else { return .failure(SystemError(EISDIR)) }
+        // One allocation of the size fstat gives (plus one byte, to see a file that grew), read
+        // into directly; a file that keeps growing is read on in doubling steps.
+        var capacity = Int(info.st_size) + 1
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(Int(info.st_size) + 1)
-        var chunk = [UInt8](repeating: 0, count: max(4096, min(Int(info.st_size) + 1, 1 << 20)))
         while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                return .failure(SystemError(errno))
+            var failure: SystemError?
+            var reachedEnd = false
+            let start = bytes.count
+            bytes.append(contentsOf: repeatElement(0, count: capacity - start))
+            var filled = start
+            bytes.withUnsafeMutableBytes { buffer in
+                while filled < buffer.count {
+                    let count = Glibc.read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+                    if count < 0 {
+                        if errno == EINTR { continue }
+                        failure = SystemError(errno)
+                        return
+                    }
+                    if count == 0 {
+                        reachedEnd = true
+                        return
+                    }
+                    filled += count
+                }
             }
-            if count == 0 { return .success(bytes) }
-            bytes.append(contentsOf: chunk[0..<count])
+            if let failure { return .failure(failure) }
+            if reachedEnd {
+                bytes.removeLast(bytes.count - filled)
+                return .success(bytes)
+            }
+            capacity *= 2
         }
     }
 

@@ -1,4 +1,6 @@
+import Dispatch
 import FollowupCore
+import Foundation
 
 #if canImport(Glibc)
     import Glibc
@@ -22,10 +24,19 @@ public struct Vault: Sendable {
     public static let nextFileName = "NEXT.md"
 
     /// Reads every note and plans from them as of `today`.
-    public func plan(today: Day) throws(VaultError) -> Plan {
+    ///
+    /// Notes are read and parsed on `jobs` threads (default: one per core); each reading lands in
+    /// the slot of its file, so the plan is the same whatever the number of threads.
+    public func plan(today: Day, jobs: Int? = nil) throws(VaultError) -> Plan {
         try requireFolder()
         let (files, scanProblems) = noteFiles()
-        var readings = files.map { file in
+        var readings = readNotes(files, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+        readings.append(NoteReading(note: nil, problems: scanProblems))
+        return Plan(readings: readings, today: today)
+    }
+
+    private func readNotes(_ files: [String], jobs: Int) -> [NoteReading] {
+        let read = { @Sendable (file: String) -> NoteReading in
             switch FileBytes.read(join(file)) {
             case .success(let bytes): NoteReader.read(bytes, path: file)
             case .failure(let error):
@@ -33,8 +44,26 @@ public struct Vault: Sendable {
                     note: nil, problems: [Problem(note: file, line: 1, message: "can't read the note: \(error)")])
             }
         }
-        readings.append(NoteReading(note: nil, problems: scanProblems))
-        return Plan(readings: readings, today: today)
+        guard jobs > 1, files.count > 1 else { return files.map(read) }
+        let slots = UnsafeMutableBufferPointer<NoteReading>.allocate(capacity: files.count)
+        defer { slots.deallocate() }
+        // Small batches handed out from a shared counter keep both cores busy to the end, even
+        // when one note is far larger than the rest.
+        let next = Counter()
+        let batch = 16
+        nonisolated(unsafe) let output = slots
+        DispatchQueue.concurrentPerform(iterations: min(jobs, files.count)) { _ in
+            while true {
+                let start = next.take(batch)
+                guard start < files.count else { return }
+                for index in start..<min(start + batch, files.count) {
+                    (output.baseAddress! + index).initialize(to: read(files[index]))
+                }
+            }
+        }
+        let readings = Array(slots)
+        _ = slots.deinitialize()
+        return readings
     }
 
     /// The notes' paths relative to the vault, sorted, and a problem for each folder or link that
@@ -172,5 +201,19 @@ private struct Walk {
                 files.append(child)
             }
         }
+    }
+}
+
+/// A counter shared by the reading threads: each `take` hands out the next batch of indices.
+private final class Counter: @unchecked Sendable {
+    private var value = 0
+    private let lock = NSLock()
+
+    func take(_ count: Int) -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        let start = value
+        value += count
+        return start
     }
 }

@@ -4,41 +4,57 @@ enum MarkdownText {
     /// start emphasis, a link, code, HTML or an entity is escaped, so a company called
     /// `[A*B]<C>` shows as written and cannot break the line it is on.
     static func escaped(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        var previous: Character?
-        for character in text {
-            switch character {
-            case "\r", "\n", "\r\n":
-                if previous != " " { out.append(" ") }
-                previous = " "
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 8)
+        var previousWasSpace = false
+        for byte in text.utf8 {
+            switch byte {
+            case 0x0A, 0x0D:
+                if !previousWasSpace { out.append(0x20) }
+                previousWasSpace = true
                 continue
-            case "\\", "`", "*", "_", "[", "]", "<", ">", "!", "|", "~", "&", "#":
-                out.append("\\")
+            case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["),
+                UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "!"), UInt8(ascii: "|"),
+                UInt8(ascii: "~"), UInt8(ascii: "&"), UInt8(ascii: "#"):
+                out.append(UInt8(ascii: "\\"))
             default:
                 break
             }
-            out.append(character)
-            previous = character
+            out.append(byte)
+            previousWasSpace = byte == 0x20
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A relative link destination: each path segment percent-encoded (RFC 3986 unreserved
     /// characters kept), so spaces, parentheses and non-ASCII names work on GitHub and in editors.
     static func linkDestination(_ path: String) -> String {
-        var out = ""
+        let hex = Array("0123456789ABCDEF".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(path.utf8.count + 8)
         for byte in path.utf8 {
             switch byte {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
                 UInt8(ascii: "~"), UInt8(ascii: "/"):
-                out.append(Character(Unicode.Scalar(byte)))
+                out.append(byte)
             default:
-                let hex = Array("0123456789ABCDEF")
-                out += "%\(hex[Int(byte >> 4)])\(hex[Int(byte & 0xF)])"
+                out += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
+
+    /// Whether `text` contains `part`, ignoring ASCII case: a byte search, for the hot path.
+    static func containsIgnoringCase(_ text: String, _ part: String) -> Bool {
+        let haystack = Array(text.utf8).map(asciiLower)
+        let needle = Array(part.utf8).map(asciiLower)
+        guard !needle.isEmpty else { return true }
+        guard needle.count <= haystack.count else { return false }
+        return (0...(haystack.count - needle.count)).contains { start in
+            haystack[start] == needle[0] && haystack[start..<(start + needle.count)].elementsEqual(needle)
+        }
+    }
+
+    private static func asciiLower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte }
 }

@@ -56,7 +56,7 @@ public enum NextMarkdown {
         if late > 0 { out += " (\(late) \(late == 1 ? "day" : "days") late)" }
         out += " · " + MarkdownText.escaped(action.title)
         // A deliverable's text may name only a first name, or none: say who it goes to.
-        if let to = action.to, !action.title.lowercased().contains(to.lowercased()) {
+        if let to = action.to, !MarkdownText.containsIgnoringCase(action.title, to) {
             out += " (to " + MarkdownText.escaped(to) + ")"
         }
         out += " · " + MarkdownText.escaped(action.company)
@@ -66,7 +66,7 @@ public enum NextMarkdown {
     }
 
     private static func link(_ note: String) -> String {
-        let name = note.split(separator: "/").last.map(String.init) ?? note
+        let name = note.lastIndex(of: "/").map { String(note[note.index(after: $0)...]) } ?? note
         return "[\(MarkdownText.escaped(name))](\(MarkdownText.linkDestination(note)))"
     }
 }

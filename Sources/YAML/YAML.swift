@@ -1,0 +1,224 @@
+import CLibYAML
+
+/// A YAML node with where it starts: what front matter is made of.
+///
+/// Built from libyaml's events (libyaml does all the parsing); nothing here reads YAML text. An
+/// alias is the very node its anchor names, shared rather than copied, so a document of nested
+/// aliases ("billion laughs") costs memory in proportion to its text, not to its expansion.
+public indirect enum YAMLNode: Sendable {
+    /// A scalar's text; `plain` when it was written without quotes (so `~` and `null` mean null).
+    case scalar(String, plain: Bool, YAMLMark)
+    case sequence([YAMLNode], YAMLMark)
+    case mapping([YAMLPair], YAMLMark)
+
+    public var mark: YAMLMark {
+        switch self {
+        case .scalar(_, _, let mark), .sequence(_, let mark), .mapping(_, let mark): mark
+        }
+    }
+
+    /// The value for the first key whose scalar text is `key`, in a mapping.
+    public subscript(key: String) -> YAMLNode? {
+        guard case .mapping(let pairs, _) = self else { return nil }
+        return pairs.first { $0.key.scalarText == key }?.value
+    }
+
+    /// A scalar's text, or nil for a sequence or a mapping.
+    public var scalarText: String? {
+        if case .scalar(let text, _, _) = self { text } else { nil }
+    }
+}
+
+/// One key and its value in a mapping.
+public struct YAMLPair: Sendable {
+    public var key: YAMLNode
+    public var value: YAMLNode
+}
+
+/// A 1-based line and column (columns count characters, as libyaml does).
+public struct YAMLMark: Sendable, Equatable {
+    public var line: Int
+    public var column: Int
+
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+}
+
+/// Why a YAML document could not be read: libyaml's own words, and where.
+public struct YAMLError: Error, Sendable, Equatable {
+    public var problem: String
+    public var mark: YAMLMark
+    /// What libyaml was reading when it failed ("while parsing a flow sequence"), and where that began.
+    public var context: (text: String, mark: YAMLMark)?
+    /// For a key that appears twice: the key, and where it first appeared.
+    public var duplicate: (key: String, first: YAMLMark)?
+
+    public init(
+        problem: String, mark: YAMLMark, context: (text: String, mark: YAMLMark)? = nil,
+        duplicate: (key: String, first: YAMLMark)? = nil
+    ) {
+        self.problem = problem
+        self.mark = mark
+        self.context = context
+        self.duplicate = duplicate
+    }
+
+    public static func == (lhs: YAMLError, rhs: YAMLError) -> Bool {
+        lhs.problem == rhs.problem && lhs.mark == rhs.mark && lhs.context?.text == rhs.context?.text
+            && lhs.context?.mark == rhs.context?.mark && lhs.duplicate?.key == rhs.duplicate?.key
+            && lhs.duplicate?.first == rhs.duplicate?.first
+    }
+}
+
+/// Reads YAML with libyaml's event API.
+public enum YAML {
+    /// Nodes a document may stand for once its aliases are expanded: far more than any front
+    /// matter, and a firm stop for alias bombs ("billion laughs"), which are refused as soon as
+    /// their expansion passes it, without ever being expanded.
+    public static let expandedNodeLimit = 10_000
+    /// Nesting allowed in one document.
+    public static let depthLimit = 64
+
+    /// The first document of UTF-8 `bytes` as a node tree, or nil when it is empty.
+    public static func compose(_ bytes: UnsafeRawBufferPointer) throws(YAMLError) -> YAMLNode? {
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else {
+            throw YAMLError(problem: "out of memory", mark: YAMLMark(line: 1, column: 1))
+        }
+        defer { yaml_parser_delete(&parser) }
+        let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self)
+        // libyaml reads from the pointer only; an empty buffer still needs a valid address.
+        var empty: UInt8 = 0
+        withUnsafePointer(to: &empty) { fallback in
+            yaml_parser_set_input_string(&parser, base ?? fallback, bytes.count)
+        }
+        yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+
+        var builder = TreeBuilder()
+        while true {
+            var event = yaml_event_t()
+            guard yaml_parser_parse(&parser, &event) == 1 else { throw error(of: parser) }
+            defer { yaml_event_delete(&event) }
+            switch try builder.take(event) {
+            case .more: continue
+            case .done: return builder.root
+            }
+        }
+    }
+
+    private static func error(of parser: yaml_parser_t) -> YAMLError {
+        let problem = parser.problem.map { String(cString: $0) } ?? "not valid YAML"
+        var error = YAMLError(problem: problem, mark: mark(parser.problem_mark))
+        if let context = parser.context {
+            error.context = (String(cString: context), mark(parser.context_mark))
+        }
+        return error
+    }
+
+    static func mark(_ mark: yaml_mark_t) -> YAMLMark {
+        YAMLMark(line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+    }
+}
+
+/// Assembles nodes from events, with an explicit stack rather than recursion.
+private struct TreeBuilder {
+    enum Progress { case more, done }
+
+    private enum Open {
+        case sequence([YAMLNode], YAMLMark, anchor: String?)
+        case mapping([YAMLPair], keys: Set<String>, pendingKey: YAMLNode?, YAMLMark, anchor: String?)
+    }
+
+    private var stack: [Open] = []
+    /// The expanded size of each open container so far, parallel to `stack`.
+    private var weights: [Int] = []
+    /// Each anchored node, with the number of nodes it stands for when expanded.
+    private var anchors: [String: (node: YAMLNode, weight: Int)] = [:]
+    private var expanded = 0
+    private(set) var root: YAMLNode?
+
+    mutating func take(_ event: yaml_event_t) throws(YAMLError) -> Progress {
+        let mark = YAML.mark(event.start_mark)
+        switch event.type {
+        case YAML_SCALAR_EVENT:
+            let scalar = event.data.scalar
+            let text = String(
+                decoding: UnsafeRawBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
+            let node = YAMLNode.scalar(text, plain: scalar.style == YAML_PLAIN_SCALAR_STYLE, mark)
+            try add(node, weight: 1, anchor: Self.string(scalar.anchor))
+        case YAML_SEQUENCE_START_EVENT:
+            try open(.sequence([], mark, anchor: Self.string(event.data.sequence_start.anchor)), at: mark)
+        case YAML_MAPPING_START_EVENT:
+            try open(
+                .mapping([], keys: [], pendingKey: nil, mark, anchor: Self.string(event.data.mapping_start.anchor)),
+                at: mark)
+        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+            let weight = weights.removeLast()
+            switch stack.removeLast() {
+            case .sequence(let items, let start, let anchor):
+                try add(.sequence(items, start), weight: weight, anchor: anchor)
+            case .mapping(let pairs, _, _, let start, let anchor):
+                try add(.mapping(pairs, start), weight: weight, anchor: anchor)
+            }
+        case YAML_ALIAS_EVENT:
+            let name = Self.string(event.data.alias.anchor) ?? ""
+            guard let anchored = anchors[name] else {
+                throw YAMLError(problem: "the alias *\(name) names no anchor", mark: mark)
+            }
+            try add(anchored.node, weight: anchored.weight, anchor: nil)
+        case YAML_DOCUMENT_END_EVENT, YAML_STREAM_END_EVENT:
+            // Front matter is one document; anything after its end is not ours to read.
+            return .done
+        default:
+            break
+        }
+        return .more
+    }
+
+    private mutating func open(_ container: Open, at mark: YAMLMark) throws(YAMLError) {
+        guard stack.count < YAML.depthLimit else {
+            throw YAMLError(problem: "nested more than \(YAML.depthLimit) levels deep", mark: mark)
+        }
+        stack.append(container)
+        weights.append(1)
+    }
+
+    /// Adds a finished node (standing for `weight` nodes once expanded) to the open container.
+    private mutating func add(_ node: YAMLNode, weight: Int, anchor: String?) throws(YAMLError) {
+        expanded += weight
+        guard expanded <= YAML.expandedNodeLimit else {
+            throw YAMLError(
+                problem: "its aliases expand to more than \(YAML.expandedNodeLimit) values (an alias bomb?)",
+                mark: node.mark)
+        }
+        if let anchor { anchors[anchor] = (node, weight) }
+        if !weights.isEmpty { weights[weights.count - 1] += weight }
+        guard let top = stack.popLast() else {
+            root = node
+            return
+        }
+        switch top {
+        case .sequence(var items, let start, let anchor):
+            items.append(node)
+            stack.append(.sequence(items, start, anchor: anchor))
+        case .mapping(var pairs, var keys, let pendingKey, let start, let anchor):
+            if let key = pendingKey {
+                pairs.append(YAMLPair(key: key, value: node))
+                stack.append(.mapping(pairs, keys: keys, pendingKey: nil, start, anchor: anchor))
+            } else {
+                if let text = node.scalarText, !keys.insert(text).inserted {
+                    let first = pairs.first { $0.key.scalarText == text }!
+                    throw YAMLError(
+                        problem: "the key `\(text)` appears twice", mark: node.mark, duplicate: (text, first.key.mark))
+                }
+                stack.append(.mapping(pairs, keys: keys, pendingKey: node, start, anchor: anchor))
+            }
+        }
+    }
+
+    private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+        pointer.map { String(cString: $0) }
+    }
+}

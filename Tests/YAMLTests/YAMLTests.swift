@@ -1,0 +1,115 @@
+import Testing
+import YAML
+
+@Suite("YAML from libyaml events")
+struct YAMLTests {
+    private func compose(_ text: String) throws(YAMLError) -> YAMLNode? {
+        var copy = text
+        let result = copy.withUTF8 { buffer in
+            Result { () throws(YAMLError) in try YAML.compose(UnsafeRawBufferPointer(buffer)) }
+        }
+        return try result.get()
+    }
+
+    @Test func mappingsSequencesAndScalarsWithMarks() throws {
+        let root = try #require(try compose("company: Acme\ninterviewers:\n  - Ada\n  - name: Grace\n    email: g@x\n"))
+        #expect(root["company"]?.scalarText == "Acme")
+        #expect(root["company"]?.mark == YAMLMark(line: 1, column: 10))
+        guard case .sequence(let people, let mark)? = root["interviewers"] else {
+            Issue.record("interviewers should be a sequence")
+            return
+        }
+        #expect(mark == YAMLMark(line: 3, column: 3))
+        #expect(people.first?.scalarText == "Ada")
+        #expect(people.last?["email"]?.scalarText == "g@x")
+        #expect(people.last?.mark.line == 4)
+    }
+
+    @Test func plainAndQuotedScalarsAreTold() throws {
+        let root = try #require(try compose("a: ~\nb: \"~\"\nc: 2026-11-18\n"))
+        guard case .scalar("~", plain: true, _)? = root["a"], case .scalar("~", plain: false, _)? = root["b"] else {
+            Issue.record("plain and quoted scalars should be told apart")
+            return
+        }
+        // No type resolution: a date stays the text that was written.
+        #expect(root["c"]?.scalarText == "2026-11-18")
+    }
+
+    @Test func emptyDocumentIsNil() throws {
+        #expect(try compose("") == nil)
+        #expect(try compose("# only a comment\n") == nil)
+    }
+
+    @Test func duplicateKeyNamesBothLines() {
+        #expect(
+            throws: YAMLError(
+                problem: "the key `date` appears twice", mark: YAMLMark(line: 3, column: 1),
+                duplicate: ("date", YAMLMark(line: 2, column: 1)))
+        ) {
+            try compose("company: X\ndate: 2026-11-18\ndate: 2026-11-19\n")
+        }
+    }
+
+    @Test func syntaxErrorCarriesProblemMarkAndContext() {
+        do {
+            _ = try compose("company: X\ninterviewers: [Ada\n")
+            Issue.record("an unclosed flow sequence should not parse")
+        } catch {
+            #expect(error.problem == "did not find expected ',' or ']'")
+            #expect(error.context?.text == "while parsing a flow sequence")
+            #expect(error.context?.mark.line == 2)
+        }
+    }
+
+    @Test func tabsForIndentationAreAnError() {
+        #expect(throws: YAMLError.self) { try compose("company: X\ninterviewers:\n\t- Ada\n") }
+    }
+
+    @Test func aFewAliasesWithinTheLimitAreFine() throws {
+        let root = try #require(try compose("base: &b [a, b, c]\none: *b\ntwo: *b\n"))
+        guard case .sequence(let items, _)? = root["two"] else {
+            Issue.record("an alias of a sequence is that sequence")
+            return
+        }
+        #expect(items.map(\.scalarText) == ["a", "b", "c"])
+    }
+
+    @Test func aliasesShareTheirAnchor() throws {
+        let root = try #require(try compose("a: &who Ada Lovelace\nb: *who\n"))
+        #expect(root["b"]?.scalarText == "Ada Lovelace")
+        #expect(throws: YAMLError.self) { try compose("a: *nowhere\n") }
+    }
+
+    @Test func billionLaughsIsRejectedQuicklyWithoutExpanding() {
+        var lines = ["a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+        for level in 1...9 {
+            let previous = (0..<9).map { _ in "*a\(level - 1)" }.joined(separator: ", ")
+            lines.append("a\(level): &a\(level) [\(previous)]")
+        }
+        let clock = ContinuousClock()
+        let start = clock.now
+        var refused: YAMLError?
+        do {
+            // Never let a test framework describe the tree: that would expand it.
+            _ = try compose(lines.joined(separator: "\n") + "\n") != nil
+        } catch {
+            refused = error
+        }
+        #expect(refused?.problem.contains("alias bomb") == true)
+        #expect(clock.now - start < .seconds(1), "no expansion: 9^10 nodes would take far longer")
+    }
+
+    @Test func nestingDeeperThanTheLimitIsAnError() {
+        let deep =
+            String(repeating: "[", count: YAML.depthLimit + 1) + String(repeating: "]", count: YAML.depthLimit + 1)
+        #expect(throws: YAMLError.self) { try compose("a: \(deep)\n") }
+        let fine = String(repeating: "[", count: 10) + String(repeating: "]", count: 10)
+        #expect(throws: Never.self) { try compose("a: \(fine)\n") }
+    }
+
+    @Test func onlyTheFirstDocumentIsRead() throws {
+        let root = try #require(try compose("a: 1\n---\nb: 2\n"))
+        #expect(root["a"]?.scalarText == "1")
+        #expect(root["b"] == nil)
+    }
+}
