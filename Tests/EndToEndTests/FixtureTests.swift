@@ -3,8 +3,9 @@ import Testing
 
 /// Golden files: each folder under `Fixtures/` holds a `vault/`, an `args` file with the options
 /// (such as `--today 2026-11-21`), and `expected/` with what the binary prints:
-/// `NEXT.md` (generate --stdout), `plan.json` (list --json), `lint.txt` (lint) and `exit` (the exit
-/// code of generate). `make fixtures` re-records them all; review the diff before committing.
+/// `NEXT.md` (generate --stdout), `plan.json` (list --json), `lint.txt` (lint), `drafts.txt`
+/// (draft), `NEXT.ics` (ics) and `exit` (the exit code of generate). `make fixtures` re-records
+/// them all; review the diff before committing.
 @Suite("Golden fixtures")
 struct FixtureTests {
     static let root = Followup.packageRoot.appendingPathComponent("Fixtures")
@@ -27,11 +28,17 @@ struct FixtureTests {
         let generate = try Followup.run(["generate", "--stdout"] + args + ["vault"], in: folder)
         let list = try Followup.run(["list", "--json"] + args + ["vault"], in: folder)
         let lint = try Followup.run(["lint", "vault"], in: folder)
+        let drafts = try Followup.run(["draft"] + args + ["vault"], in: folder)
+        let calendar = try Followup.run(["ics"] + args + ["vault"], in: folder)
         #expect(list.status == generate.status, "list and generate agree on the exit code")
         #expect(lint.status == generate.status, "lint and generate agree on the exit code")
+        #expect(drafts.status == generate.status, "draft and generate agree on the exit code")
+        #expect(calendar.status == generate.status, "ics and generate agree on the exit code")
         try check(folder, "NEXT.md", generate.stdout)
         try check(folder, "plan.json", list.stdout)
         try check(folder, "lint.txt", lint.stdout)
+        try check(folder, "drafts.txt", drafts.stdout)
+        try check(folder, "NEXT.ics", calendar.stdout)
         try check(folder, "exit", "\(generate.status)\n")
     }
 
@@ -68,7 +75,12 @@ struct ExampleTests {
     }
 
     @Test func readmeShowsTheExampleNext() throws {
-        let next = try String(contentsOf: Self.example.appendingPathComponent("NEXT.md"), encoding: .utf8)
+        // While recording, the test above may not have written NEXT.md yet (tests run in
+        // parallel), so take it from the binary itself.
+        let next =
+            FixtureTests.recording
+            ? try Followup.run(["generate", "--stdout", "--today", "2026-11-21", Self.example.path]).stdout
+            : try String(contentsOf: Self.example.appendingPathComponent("NEXT.md"), encoding: .utf8)
         let block = Self.begin + "```markdown\n" + next + "```\n" + Self.end
         var readme = try String(contentsOf: Self.readme, encoding: .utf8)
         let start = try #require(readme.range(of: Self.begin))
