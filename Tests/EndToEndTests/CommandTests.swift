@@ -120,7 +120,9 @@ struct CommandTests {
         try vault.write("good.md", note(company: "Good Co"))
         try vault.write("secret.md", note(company: "Secret Co"))
         chmod(vault.url.appendingPathComponent("secret.md").path, 0)
-        let (status, message) = try Followup.runUnprivileged(["generate", "--stdout", "--today", "2026-11-21", vault.url.path])
+        let (status, message) = try Followup.runUnprivileged([
+            "generate", "--stdout", "--today", "2026-11-21", vault.url.path,
+        ])
         #expect(status == 1)
         #expect(message.contains("secret.md:1:1: can't read the note: Permission denied"))
     }
