@@ -58,8 +58,8 @@ struct FixtureTests {
 }
 
 /// `vault-example/NEXT.md` and the README's copy of it are golden files too: the README must show
-/// what `make run` really writes.
-@Suite("The example vault")
+/// what `make run` really writes. Serialized: two of its tests rewrite README.md when recording.
+@Suite("The example vault", .serialized)
 struct ExampleTests {
     static let example = Followup.packageRoot.appendingPathComponent("vault-example")
     static let readme = Followup.packageRoot.appendingPathComponent("README.md")
@@ -101,5 +101,23 @@ struct ExampleTests {
         let kinds = Set(actions.compactMap { $0["kind"] as? String })
         #expect(notes.count >= 8)
         #expect(kinds == ["thank-you", "deliverable", "task", "follow-up", "move-on", "reply-offer", "ask-feedback"])
+    }
+
+    /// The README's example draft is what `followup draft` prints for it.
+    @Test func readmeShowsARealDraft() throws {
+        let result = try Followup.run(["draft", "--today", "2026-11-21", "--to", "sofia", Self.example.path])
+        #expect(result.status == 0)
+        let begin = "<!-- draft:begin -->\n"
+        let end = "<!-- draft:end -->\n"
+        let block = begin + "```text\n" + result.stdout + "```\n" + end
+        var readme = try String(contentsOf: Self.readme, encoding: .utf8)
+        let start = try #require(readme.range(of: begin))
+        let stop = try #require(readme.range(of: end, range: start.upperBound..<readme.endIndex))
+        if FixtureTests.recording {
+            readme.replaceSubrange(start.lowerBound..<stop.upperBound, with: block)
+            try Data(readme.utf8).write(to: Self.readme)
+            return
+        }
+        #expect(String(readme[start.lowerBound..<stop.upperBound]) == block, "run `make fixtures`")
     }
 }
