@@ -20,12 +20,17 @@ struct CalendarTests {
             }
             var uid: String?
             var start: String
-            var start_is_date: Bool
+            var startIsDate: Bool
             var end: String
             var stamp: String
             var summary: String?
             var description: String?
             var alarms: [Alarm]
+
+            enum CodingKeys: String, CodingKey {
+                case uid, start, end, stamp, summary, description, alarms
+                case startIsDate = "start_is_date"
+            }
         }
         var version: String?
         var prodid: String?
@@ -86,7 +91,7 @@ struct CalendarTests {
         for (event, action) in zip(calendar.events, actions) {
             let day = try #require(Day(action.due))
             #expect(event.start == action.due, "starts on the due day")
-            #expect(event.start_is_date, "an all-day event (DTSTART;VALUE=DATE)")
+            #expect(event.startIsDate, "an all-day event (DTSTART;VALUE=DATE)")
             #expect(event.end == day.next, "ends the next day")
             #expect(event.stamp == "2026-11-21T00:00:00+00:00", "DTSTAMP comes from --today")
             var summary = action.title
