@@ -38,6 +38,19 @@ enum DatePhrase {
         return .none
     }
 
+    /// Where the due phrase of an action item starts (`by Friday`, `within 24 hours`), so that a
+    /// draft can speak of the thing without its deadline; nil when the text has none.
+    static func dueStart(in text: String, from interview: Day) -> String.Index? {
+        let words = Word.split(text)
+        var scanner = Scanner(words: words, from: interview, bareDurations: false)
+        guard var index = scanner.firstDayIndex() else { return nil }
+        // `by Nov 24` is read at `Nov`; the word before belongs to the phrase too.
+        if index > 0, ["by", "due", "on", "before", "until", "till", "within", "in"].contains(words[index - 1].lower) {
+            index -= 1
+        }
+        return words[index].text.startIndex
+    }
+
     /// The day a stated decision timeline ends (`2 weeks`, `by Friday`, `end of next week`), counted
     /// from the interview day, or nil when the timeline cannot be read.
     static func timelineEnd(_ text: String, from interview: Day) -> Day? {
@@ -127,6 +140,11 @@ private struct Scanner {
             if let day = day(at: index) { return day }
         }
         return nil
+    }
+
+    /// The index of the word where the first readable date phrase starts.
+    mutating func firstDayIndex() -> Int? {
+        words.indices.first { day(at: $0) != nil }
     }
 
     private mutating func day(at index: Int) -> Day? {

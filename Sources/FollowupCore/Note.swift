@@ -24,12 +24,15 @@ public struct InterviewNote: Sendable, Equatable {
     public var channel: String
     public var actionItems: [ActionItem]
     public var log: [LogEntry]
+    /// The paragraphs and plain list items of the body outside action, deliverable and log
+    /// sections: what the note says about the interview, where drafts find specific points.
+    public var passages: [Passage]
 
     public init(
         path: String, company: String, role: String? = nil, date: Day, minutes: Int? = nil,
         interviewers: [Person] = [], contact: Person? = nil, timeline: Timeline? = nil,
         stage: String? = nil, status: Status = .waiting, statusLine: Int? = nil, channel: String = "email",
-        actionItems: [ActionItem] = [], log: [LogEntry] = []
+        actionItems: [ActionItem] = [], log: [LogEntry] = [], passages: [Passage] = []
     ) {
         self.path = path
         self.company = company
@@ -45,6 +48,18 @@ public struct InterviewNote: Sendable, Equatable {
         self.channel = channel
         self.actionItems = actionItems
         self.log = log
+        self.passages = passages
+    }
+}
+
+/// A paragraph or list item of a note's own prose, as text, with the line it starts on.
+public struct Passage: Sendable, Equatable {
+    public var text: String
+    public var line: Int
+
+    public init(text: String, line: Int) {
+        self.text = text
+        self.line = line
     }
 }
 

@@ -26,6 +26,7 @@ struct NoteBody {
     struct Contents {
         var actionItems: [ActionItem] = []
         var log: [LogEntry] = []
+        var passages: [Passage] = []
         var warnings: [Problem] = []
     }
 
@@ -42,7 +43,16 @@ struct NoteBody {
             case .listItem(let item) where !item.isQuoted:
                 let section = sections.last { $0.kind != .other }?.kind ?? .other
                 read(item, in: section, into: &contents)
-            case .listItem:
+                if section == .other, item.task == nil, !item.text.isEmpty {
+                    contents.passages.append(Passage(text: item.text, line: item.position.line))
+                }
+            case .paragraph(let paragraph) where !paragraph.isQuoted:
+                // What the note says about the interview, outside the plans and the log: drafts
+                // take their specific points from here.
+                if (sections.last { $0.kind != .other }?.kind ?? .other) == .other, !paragraph.text.isEmpty {
+                    contents.passages.append(Passage(text: paragraph.text, line: paragraph.position.line))
+                }
+            case .listItem, .paragraph:
                 break
             }
         }

@@ -56,7 +56,7 @@ public enum NoteReader {
                     path: path, company: front.company, role: front.role, date: front.date, minutes: front.minutes,
                     interviewers: front.interviewers, contact: front.contact, timeline: front.timeline,
                     stage: front.stage, status: front.status, statusLine: front.statusLine, channel: front.channel,
-                    actionItems: body.actionItems, log: body.log)
+                    actionItems: body.actionItems, log: body.log, passages: body.passages)
                 return NoteReading(note: note, problems: warnings + body.warnings)
             }
         }

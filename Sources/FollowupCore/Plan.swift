@@ -5,21 +5,28 @@ public struct Plan: Sendable, Equatable {
     public var actions: [Action]
     /// Every problem in every note, by note, line and column.
     public var problems: [Problem]
+    /// The applications the actions come from: drafts read the people and the notes from here.
+    public var applications: [Application]
 
-    public init(today: Day, actions: [Action], problems: [Problem]) {
+    public init(today: Day, actions: [Action], problems: [Problem], applications: [Application] = []) {
         self.today = today
         self.actions = Action.mostUrgentFirst(actions)
         self.problems = problems.sorted()
+        self.applications = applications
     }
 
     /// Plans from what was read of each file: the notes are grouped into applications and the
     /// rules applied; the problems are kept.
     public init(readings: [NoteReading], today: Day) {
-        let notes = readings.compactMap(\.note)
+        let applications = Application.group(readings.compactMap(\.note))
         self.init(
-            today: today,
-            actions: Application.group(notes).flatMap(Rules.actions(for:)),
-            problems: readings.flatMap(\.problems))
+            today: today, actions: applications.flatMap(Rules.actions(for:)), problems: readings.flatMap(\.problems),
+            applications: applications)
+    }
+
+    /// The application that `action` belongs to: the one holding the note it comes from.
+    public func application(of action: Action) -> Application? {
+        applications.first { $0.notes.contains { $0.path == action.note } }
     }
 
     /// Whether some note could not be read or planned; warnings do not count.

@@ -85,12 +85,17 @@ private struct Walk {
                 finishGathering(node)
             }
         case CMARK_NODE_PARAGRAPH:
-            // Only the first paragraph of an item is its text; later ones are its details.
+            // The first paragraph of an item is its text; every other paragraph, including an
+            // item's later ones (its details), is a paragraph block of its own.
             if entering, let item = openItems.last, let parent = cmark_node_parent(node),
                 cmark_node_get_type(parent) == CMARK_NODE_ITEM, cmark_node_first_child(parent) == node
             {
                 startGathering(into: item, from: node)
-            } else if !entering {
+            } else if entering {
+                blocks.append(
+                    .paragraph(Paragraph(text: "", position: position(of: node), isQuoted: quoteDepth > 0)))
+                startGathering(into: blocks.count - 1, from: node)
+            } else {
                 finishGathering(node)
             }
         case CMARK_NODE_TEXT, CMARK_NODE_CODE:
@@ -126,6 +131,9 @@ private struct Walk {
         case .listItem(var item):
             (item.task, item.text) = Self.splitTaskBox(gathered)
             blocks[current.block] = .listItem(item)
+        case .paragraph(var paragraph):
+            paragraph.text = gathered
+            blocks[current.block] = .paragraph(paragraph)
         }
     }
 

@@ -1,8 +1,9 @@
 /// The parts of a Markdown document that followup reads, in document order, as plain Swift values.
 ///
-/// Only headings and list items are kept: sections are found by headings, and every action item and
-/// log entry is a list item. Code blocks and HTML blocks are leaves in CommonMark, so a list written
-/// inside one never appears here; items and headings inside a block quote appear marked `isQuoted`.
+/// Only headings, list items and paragraphs are kept: sections are found by headings, every action
+/// item and log entry is a list item, and paragraphs hold what the note says about the people met
+/// (drafts quote it). Code blocks and HTML blocks are leaves in CommonMark, so a list written inside
+/// one never appears here; blocks inside a block quote appear marked `isQuoted`.
 public struct Outline: Sendable, Equatable {
     public var blocks: [Block]
 
@@ -11,10 +12,25 @@ public struct Outline: Sendable, Equatable {
     }
 }
 
-/// One heading or list item of an ``Outline``.
+/// One heading, list item or paragraph of an ``Outline``.
 public enum Block: Sendable, Equatable {
     case heading(Heading)
     case listItem(ListItem)
+    /// A paragraph that is not the first paragraph of a list item (that one is the item's text).
+    case paragraph(Paragraph)
+}
+
+/// A paragraph, with its inline content flattened to text (soft and hard line breaks become spaces).
+public struct Paragraph: Sendable, Equatable {
+    public var text: String
+    public var position: SourcePosition
+    public var isQuoted: Bool
+
+    public init(text: String, position: SourcePosition, isQuoted: Bool = false) {
+        self.text = text
+        self.position = position
+        self.isQuoted = isQuoted
+    }
 }
 
 /// A position in the source: 1-based line and 1-based byte column, as cmark reports them.

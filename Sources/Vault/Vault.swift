@@ -82,12 +82,32 @@ public struct Vault: Sendable {
     @discardableResult
     public func writeNext(_ contents: String, force: Bool = false) throws(VaultError) -> WriteOutcome {
         try requireFolder()
-        let target = join(Vault.nextFileName)
+        return try Vault.write(
+            contents, to: join(Vault.nextFileName), force: force, isGenerated: NextMarkdown.isGenerated)
+    }
+
+    /// The calendar file `generate --ics` writes beside NEXT.md.
+    public static let calendarFileName = "NEXT.ics"
+
+    /// Writes `contents` to NEXT.ics, atomically, as ``writeNext(_:force:)`` writes NEXT.md; a
+    /// NEXT.ics that followup did not write is only replaced with `force`.
+    @discardableResult
+    public func writeCalendar(_ contents: String, force: Bool = false) throws(VaultError) -> WriteOutcome {
+        try requireFolder()
+        return try Vault.write(
+            contents, to: join(Vault.calendarFileName), force: force, isGenerated: ICalendar.isGenerated)
+    }
+
+    /// Writes `contents` to `path` atomically. An existing file is replaced only when
+    /// `isGenerated` says followup wrote it, or with `force`; an unchanged file is not touched.
+    public static func write(
+        _ contents: String, to target: String, force: Bool, isGenerated: ([UInt8]) -> Bool
+    ) throws(VaultError) -> WriteOutcome {
         let new = Array(contents.utf8)
         switch FileBytes.read(target) {
         case .success(let old):
             if old == new { return .unchanged }
-            if !force, !NextMarkdown.isGenerated(old) { throw .notGenerated(target) }
+            if !force, !isGenerated(old) { throw .notGenerated(target) }
         case .failure(let error) where error.code != ENOENT:
             if !force { throw .cannotWrite(path: target, reason: "can't read the existing file to check it: \(error)") }
         case .failure:
@@ -101,7 +121,64 @@ public struct Vault: Sendable {
         return .written
     }
 
-    /// What ``writeNext(_:force:)`` did.
+    /// Creates `path` and any missing folders above it.
+    public static func makeFolders(_ path: String) throws(VaultError) {
+        var current = path.hasPrefix("/") ? "" : "."
+        for part in path.split(separator: "/") {
+            current += "/" + part
+            if mkdir(current, 0o777) != 0, errno != EEXIST {
+                throw .cannotWrite(path: current, reason: SystemError(errno).description)
+            }
+        }
+    }
+
+    /// The folder of the vault's own draft templates.
+    public static let templatesFolder = ".followup/templates"
+
+    /// The built-in draft templates, overridden by the vault's `.followup/templates/*.txt`.
+    ///
+    /// A file there whose name is not a template's (`thank-you.txt`, `thank-you-2.txt`, …), that
+    /// cannot be read, or that uses an unknown placeholder is an error naming the file and line.
+    public func draftTemplates() throws(TemplateError) -> DraftTemplates {
+        let folder = join(Vault.templatesFolder)
+        var info = stat()
+        guard stat(folder, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return .builtIn }
+        guard let directory = opendir(folder) else {
+            throw TemplateError(
+                file: folder, line: 1, column: 1, message: "can't read this folder: \(SystemError(errno))")
+        }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
+            }
+            if !name.hasPrefix(".") { names.append(name) }
+        }
+        closedir(directory)
+        var own: [(variant: Int, template: DraftTemplate)] = []
+        for name in names.sorted() {
+            let path = folder + "/" + name
+            guard let (templateName, variant) = DraftTemplate.Name.parse(fileName: name) else {
+                let known = DraftTemplate.Name.allCases.map { "\($0.rawValue).txt" }.joined(separator: ", ")
+                throw TemplateError(
+                    file: path, line: 1, column: 1,
+                    message: "not a template name; use one of \(known) (or a variant such as thank-you-2.txt)")
+            }
+            let bytes: [UInt8]
+            switch FileBytes.read(path) {
+            case .success(let read): bytes = read
+            case .failure(let error):
+                throw TemplateError(file: path, line: 1, column: 1, message: "can't read the template: \(error)")
+            }
+            guard let text = String(validating: bytes, as: UTF8.self) else {
+                throw TemplateError(file: path, line: 1, column: 1, message: "is not UTF-8 text; save it as UTF-8")
+            }
+            own.append((variant, try DraftTemplate.parse(text, file: path, name: templateName)))
+        }
+        return DraftTemplates.builtIn.overridden(by: own)
+    }
+
+    /// What a write did.
     public enum WriteOutcome: Sendable {
         case written
         case unchanged
@@ -130,7 +207,7 @@ public enum VaultError: Error, Equatable, CustomStringConvertible {
         case .notAFolder(let path, let reason):
             "\(path): can't read the vault: \(reason)"
         case .notGenerated(let path):
-            "\(path): not written: this NEXT.md was not generated by followup (its first line is not followup's header); move it away or pass --force to replace it"
+            "\(path): not written: this file was not generated by followup (it does not start with followup's header); move it away or pass --force to replace it"
         case .cannotWrite(let path, let reason):
             "\(path): can't write: \(reason); the previous file is unchanged"
         }

@@ -20,8 +20,17 @@ extension Followup {
         @Flag(help: "Print NEXT.md to standard output instead of writing it.")
         var stdout = false
 
-        @Flag(help: "Replace a NEXT.md even if followup did not generate it.")
+        @Flag(help: "Replace a NEXT.md (or NEXT.ics) even if followup did not generate it.")
         var force = false
+
+        @Flag(help: "Also write NEXT.ics, the plan as a calendar file, beside NEXT.md (see `followup ics`).")
+        var ics = false
+
+        func validate() throws {
+            if ics && stdout {
+                throw ValidationError("--ics writes NEXT.ics beside NEXT.md; it can't be used with --stdout")
+            }
+        }
 
         func run() throws {
             let today = options.day
@@ -40,8 +49,15 @@ extension Followup {
                 Terminal.error("followup: \(error)")
                 return .unusable
             }
+            let templates: DraftTemplates
+            do {
+                templates = try vault.draftTemplates()
+            } catch {
+                Terminal.error("followup: \(error)")
+                return .unusable
+            }
             Terminal.report(plan.problems, in: vault.path)
-            let markdown = NextMarkdown.render(plan)
+            let markdown = NextMarkdown.render(plan, templates: templates)
             if stdout {
                 print(markdown, terminator: "")
                 return ExitStatus.of(plan)
@@ -50,6 +66,11 @@ extension Followup {
                 let outcome = try vault.writeNext(markdown, force: force)
                 let next = Terminal.display(Vault.nextFileName, in: vault.path)
                 print("\(next): \(outcome == .written ? "written" : "unchanged"), \(summary(plan))")
+                if ics {
+                    let calendar = try vault.writeCalendar(ICalendar.render(plan), force: force)
+                    let file = Terminal.display(Vault.calendarFileName, in: vault.path)
+                    print("\(file): \(calendar == .written ? "written" : "unchanged"), \(plan.actions.count) events")
+                }
             } catch {
                 Terminal.error("followup: \(error)")
                 return .unusable

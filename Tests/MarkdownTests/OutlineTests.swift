@@ -21,6 +21,7 @@ struct OutlineTests {
             switch block {
             case .heading(let heading): "h\(heading.level):\(heading.text)"
             case .listItem(let item): "li:\(item.text)"
+            case .paragraph(let paragraph): "p:\(paragraph.text)"
             }
         }
         #expect(shape == ["h1:Onsite", "h2:Next steps", "li:one", "li:two", "h2:Log", "li:2026-11-19: x"])
@@ -72,6 +73,7 @@ struct OutlineTests {
             switch block {
             case .heading(let heading): heading.isQuoted
             case .listItem(let item): item.isQuoted
+            case .paragraph(let paragraph): paragraph.isQuoted
             }
         }
         #expect(quoted == [true, true, false])
@@ -100,5 +102,36 @@ struct OutlineTests {
         let bytes = Array("- one\n- two".utf8)
         let outline = bytes.withUnsafeBytes { CommonMark.outline(of: UnsafeRawBufferPointer(rebasing: $0[0..<5])) }
         #expect(outline.blocks == [.listItem(ListItem(text: "one", position: SourcePosition(line: 1, column: 1)))])
+    }
+
+    private func paragraphs(_ markdown: String, firstLine: Int = 1) -> [Paragraph] {
+        CommonMark.outline(of: markdown, firstLine: firstLine).blocks.compactMap {
+            if case .paragraph(let paragraph) = $0 { paragraph } else { nil }
+        }
+    }
+
+    @Test func paragraphsAreFlattenedWithTheirLines() {
+        let markdown = "# Onsite\n\n**Dana Whitfield (EM)** opened with\nthe *team's* story.\n\nSecond `one`.\n"
+        let found = paragraphs(markdown, firstLine: 5)
+        #expect(found.map(\.text) == ["Dana Whitfield (EM) opened with the team's story.", "Second one."])
+        #expect(found.map(\.position.line) == [7, 10])
+        #expect(found.allSatisfy { !$0.isQuoted })
+    }
+
+    @Test func anItemsFirstParagraphIsItsTextAndLaterOnesAreParagraphs() {
+        let outline = CommonMark.outline(of: "- Send the deck\n\n  Sarah asked for it.\n\n> Quoted words.\n")
+        let shape = outline.blocks.map { block -> String in
+            switch block {
+            case .heading(let heading): "h:\(heading.text)"
+            case .listItem(let item): "li:\(item.text)"
+            case .paragraph(let paragraph): "p\(paragraph.isQuoted ? "(quoted)" : ""):\(paragraph.text)"
+            }
+        }
+        #expect(shape == ["li:Send the deck", "p:Sarah asked for it.", "p(quoted):Quoted words."])
+    }
+
+    @Test func paragraphsInCodeAndHTMLAreNotParagraphs() {
+        #expect(
+            paragraphs("```\nfenced text\n```\n\n<div>\nhtml text\n</div>\n\nreal text\n").map(\.text) == ["real text"])
     }
 }

@@ -16,7 +16,11 @@ public enum NextMarkdown {
         return bytes.starts(with: marker)
     }
 
-    public static func render(_ plan: Plan) -> String {
+    /// NEXT.md for `plan`. An action whose recipient has a known email gets a link that opens the
+    /// mail client with its draft (from `templates`) filled in; the `mailto:` links are reference
+    /// definitions at the end of the file, so the lines stay readable in an editor.
+    public static func render(_ plan: Plan, templates: DraftTemplates = .builtIn) -> String {
+        var mailLinks: [String] = []
         var out = header + "\n\n# Next\n\n"
         let groups = Dictionary(grouping: plan.actions, by: plan.horizon(of:))
         let counts = Plan.Horizon.allCases.compactMap { horizon -> String? in
@@ -34,7 +38,12 @@ public enum NextMarkdown {
                 continue
             }
             for action in actions {
-                out += line(for: action, in: plan) + "\n"
+                out += line(for: action, in: plan)
+                if let draft = Drafter.draft(for: action, in: plan, templates: templates), let email = draft.email {
+                    mailLinks.append(Mailto.link(to: email, subject: draft.subject, body: draft.body))
+                    out += " · [email draft][mail-\(mailLinks.count)]"
+                }
+                out += "\n"
             }
         }
         if !plan.problems.isEmpty {
@@ -43,6 +52,12 @@ public enum NextMarkdown {
                 out += "- \(link(problem.note)) line \(problem.line), column \(problem.column): "
                 out += problem.severity == .warning ? "warning: " : "**error:** "
                 out += MarkdownText.escaped(problem.message) + "\n"
+            }
+        }
+        if !mailLinks.isEmpty {
+            out += "\n"
+            for (index, link) in mailLinks.enumerated() {
+                out += "[mail-\(index + 1)]: \(link)\n"
             }
         }
         return out

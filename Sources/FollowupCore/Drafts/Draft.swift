@@ -1,0 +1,116 @@
+/// A message ready to send for one action: who it goes to, its subject and its body.
+public struct Draft: Sendable, Equatable {
+    public var action: Action
+    /// The person it goes to, when the notes name one; their email, if known, is in `email`.
+    public var recipient: Person?
+    public var subject: String
+    public var body: String
+    /// The template it was written from: a path in the vault or `built-in …`.
+    public var template: String
+
+    /// The recipient's email address, when the front matter gives one.
+    public var email: String? { recipient?.email }
+}
+
+/// Writes drafts for the actions of a plan. Pure: the templates come in as values, and everything
+/// else is in the plan and its notes.
+public enum Drafter {
+    /// The template each kind of action is written from; tasks and the advice to move on have none.
+    public static func templateName(for action: Action) -> DraftTemplate.Name? {
+        switch action.kind {
+        case .thankYou: .thankYou
+        case .deliverable: .deliverable
+        case .followUp: action.attempt == 2 ? .secondFollowUp : .followUp
+        case .replyOffer: .replyOffer
+        case .askFeedback: .askFeedback
+        case .task, .moveOn: nil
+        }
+    }
+
+    /// The draft for `action`, or nil when its kind has no draft.
+    public static func draft(for action: Action, in plan: Plan, templates: DraftTemplates = .builtIn) -> Draft? {
+        guard let name = templateName(for: action), let application = plan.application(of: action) else { return nil }
+        let interview = application.latest
+        let recipient = action.to.flatMap { person(named: $0, in: application) }
+        // Interviewers of one interview get different variants, in the order the note lists them.
+        let variant = recipient.flatMap { person in interview.interviewers.firstIndex { $0.name == person.name } } ?? 0
+        guard let template = templates.template(name, for: variant) else { return nil }
+
+        var values: [DraftTemplate.Placeholder: String] = [
+            .name: recipient?.name ?? action.to ?? "",
+            .firstName: (recipient?.firstName ?? action.to.map { Person(name: $0).firstName }) ?? "",
+            .theirRole: recipient?.role ?? "",
+            .company: application.company,
+            .role: application.role ?? "",
+            .stage: interview.stage ?? "",
+            .interviewDay: interview.date.dayAndMonth,
+            .interviewDate: interview.date.dateLabel,
+        ]
+        switch name {
+        case .thankYou:
+            values[.specifics] =
+                recipient.map { Specifics.points(about: $0, in: interview).joined(separator: " ") } ?? ""
+        case .deliverable:
+            let note = application.notes.first { $0.path == action.note } ?? interview
+            values[.deliverable] = DeliverableText.nounPhrase(
+                action.title, recipient: recipient, people: note.interviewers, interview: note.date)
+            values[.interviewDay] = note.date.dayAndMonth
+            values[.interviewDate] = note.date.dateLabel
+        case .followUp:
+            values[.timeline] = timelineSentence(interview)
+        case .secondFollowUp:
+            values[.lastCheckIn] = lastCheckIn(application)?.dayAndMonth ?? ""
+        case .replyOffer, .askFeedback:
+            break
+        }
+        let (subject, body) = template.fill(values)
+        return Draft(action: action, recipient: recipient, subject: subject, body: body, template: template.file)
+    }
+
+    /// Every draft for the plan's actions that have one, most urgent first.
+    public static func drafts(for plan: Plan, templates: DraftTemplates = .builtIn) -> [Draft] {
+        plan.actions.compactMap { draft(for: $0, in: plan, templates: templates) }
+    }
+
+    /// The person called `name` in the application's notes, latest note first: an interviewer or
+    /// the contact, with their email and role when some note gives them.
+    static func person(named name: String, in application: Application) -> Person {
+        var found: Person?
+        for note in application.notes.reversed() {
+            for candidate in note.interviewers + [note.contact].compactMap({ $0 })
+            where candidate.name.lowercased() == name.lowercased() {
+                if found == nil {
+                    found = candidate
+                } else {
+                    if found?.email == nil { found?.email = candidate.email }
+                    if found?.role == nil { found?.role = candidate.role }
+                }
+            }
+        }
+        return found ?? Person(name: name)
+    }
+
+    /// What the company said about their decision, or a polite question when they said nothing.
+    static func timelineSentence(_ interview: InterviewNote) -> String {
+        guard let timeline = interview.timeline, let end = timeline.end else {
+            return
+                "Could you let me know what the timeline for a decision looks like, and whether there is anything else I can send in the meantime?"
+        }
+        return
+            "I understand the team hoped to decide by \(end.dayAndMonth), so I wanted to ask whether there is any update on the next steps."
+    }
+
+    /// The day of the application's check-in since its latest interview.
+    static func lastCheckIn(_ application: Application) -> Day? {
+        application.history.last { $0.entry.day >= application.latest.date && $0.entry.events.contains(.followUp) }?
+            .entry.day
+    }
+}
+
+extension Day {
+    /// `Wednesday 18 November`.
+    public var dayAndMonth: String { "\(weekday.name) \(day) \(MonthName.full[month - 1])" }
+
+    /// `18 November 2026`.
+    public var dateLabel: String { "\(day) \(MonthName.full[month - 1]) \(year)" }
+}

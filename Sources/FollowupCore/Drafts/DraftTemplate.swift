@@ -1,0 +1,262 @@
+/// The templates drafts are written from, one per kind of message, each possibly in several
+/// variants (`thank-you.txt`, `thank-you-2.txt`, …) so that two interviewers of one interview get
+/// different wording.
+///
+/// A template file is a `Subject:` line, a blank line, and the body, with named placeholders such as
+/// `{{first_name}}` (the README lists them). The built-in templates are used for every kind the
+/// vault does not override.
+public struct DraftTemplates: Sendable {
+    /// The variants of each template, in order.
+    public private(set) var variants: [DraftTemplate.Name: [DraftTemplate]]
+
+    public init(variants: [DraftTemplate.Name: [DraftTemplate]]) {
+        self.variants = variants
+    }
+
+    /// The built-in templates as files: name and text.
+    public static var builtInFiles: [(name: String, text: String)] { BuiltInTemplates.files.map { ($0.0, $0.1) } }
+
+    /// The templates followup ships with.
+    public static let builtIn: DraftTemplates = {
+        var variants: [DraftTemplate.Name: [DraftTemplate]] = [:]
+        for (file, text) in BuiltInTemplates.files {
+            // The built-in templates are tested to parse; a failure here is a bug in followup.
+            guard let (name, _) = DraftTemplate.Name.parse(fileName: file) else {
+                preconditionFailure("built-in template \(file) has an unknown name")
+            }
+            do {
+                variants[name, default: []].append(try DraftTemplate.parse(text, file: "built-in \(file)", name: name))
+            } catch {
+                preconditionFailure("\(error)")
+            }
+        }
+        return DraftTemplates(variants: variants)
+    }()
+
+    /// These templates with the vault's own: a kind the vault has any file for uses only the
+    /// vault's variants, in the order of their numbers.
+    public func overridden(by templates: [(variant: Int, template: DraftTemplate)]) -> DraftTemplates {
+        var result = self
+        let byName = Dictionary(grouping: templates, by: \.template.name)
+        for (name, own) in byName {
+            result.variants[name] = own.sorted { $0.variant < $1.variant }.map(\.template)
+        }
+        return result
+    }
+
+    /// The variant for the `index`-th person (0 for the first), cycling through the variants.
+    func template(_ name: DraftTemplate.Name, for index: Int) -> DraftTemplate? {
+        guard let list = variants[name], !list.isEmpty else { return nil }
+        return list[index % list.count]
+    }
+}
+
+/// One template: a subject line and a body, as text and placeholders.
+public struct DraftTemplate: Sendable, Equatable {
+    /// Which message a template writes; the raw value is its file name without `.txt`.
+    public enum Name: String, Sendable, CaseIterable {
+        case thankYou = "thank-you"
+        case deliverable
+        case followUp = "follow-up"
+        case secondFollowUp = "second-follow-up"
+        case replyOffer = "reply-offer"
+        case askFeedback = "ask-feedback"
+
+        /// The placeholders a template of this name may use.
+        public var placeholders: [Placeholder] {
+            let common: [Placeholder] = [
+                .name, .firstName, .theirRole, .company, .role, .stage, .interviewDay, .interviewDate,
+            ]
+            switch self {
+            case .thankYou: return common + [.specifics]
+            case .deliverable: return common + [.deliverable]
+            case .followUp: return common + [.timeline]
+            case .secondFollowUp: return common + [.lastCheckIn]
+            case .replyOffer, .askFeedback: return common
+            }
+        }
+
+        /// `thank-you.txt` is variant 1 of `thank-you`, `thank-you-2.txt` variant 2; nil for any
+        /// other name.
+        public static func parse(fileName: String) -> (Name, variant: Int)? {
+            guard fileName.hasSuffix(".txt") else { return nil }
+            let stem = String(fileName.dropLast(4))
+            if let name = Name(rawValue: stem) { return (name, 1) }
+            guard let dash = stem.lastIndex(of: "-"), let number = Int(stem[stem.index(after: dash)...]), number >= 2,
+                let name = Name(rawValue: String(stem[..<dash]))
+            else { return nil }
+            return (name, number)
+        }
+    }
+
+    /// A named value filled into a template.
+    public enum Placeholder: String, Sendable, CaseIterable {
+        /// The recipient's full name (empty when the notes name no one).
+        case name
+        /// The recipient's first name (empty when the notes name no one).
+        case firstName = "first_name"
+        /// The recipient's job title, from the front matter (empty when not given).
+        case theirRole = "their_role"
+        case company
+        /// The role you interviewed for (empty when the note gives none).
+        case role
+        /// The interview's `stage`, such as `onsite` (empty when not given).
+        case stage
+        /// `Wednesday 18 November`.
+        case interviewDay = "interview_day"
+        /// `18 November 2026`.
+        case interviewDate = "interview_date"
+        /// One or two sentences about what you talked about with this interviewer (may be empty).
+        case specifics
+        /// What you promised to send, as a noun phrase: `the reference architecture doc`.
+        case deliverable
+        /// A sentence about their timeline: the date they gave, or a question about it.
+        case timeline
+        /// The day of your first check-in: `Monday 16 November`.
+        case lastCheckIn = "last_check_in"
+    }
+
+    /// A piece of a template line.
+    enum Piece: Sendable, Equatable {
+        case text(String)
+        case placeholder(Placeholder)
+    }
+
+    public let name: Name
+    /// Where the template comes from, for messages: a path, or `built-in thank-you.txt`.
+    public let file: String
+    /// The template as written.
+    public let text: String
+    let subject: [Piece]
+    let body: [[Piece]]
+
+    /// Reads a template file. Errors name the line and column, counting the `Subject:` line as 1.
+    public static func parse(_ text: String, file: String, name: Name) throws(TemplateError) -> DraftTemplate {
+        var content = text
+        if content.hasPrefix("\u{FEFF}") { content.removeFirst() }
+        let lines = content.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
+        func error(_ line: Int, _ column: Int, _ message: String) -> TemplateError {
+            TemplateError(file: file, line: line, column: column, message: message)
+        }
+        guard let first = lines.first, first.lowercased().hasPrefix("subject:") else {
+            throw error(1, 1, "a template starts with a `Subject:` line, then a blank line, then the body")
+        }
+        let subjectText = String(first.dropFirst("subject:".count).drop { $0 == " " })
+        let subjectColumn = first.count - subjectText.count + 1
+        let subject = try pieces(subjectText, line: 1, column: subjectColumn, file: file, name: name)
+        guard lines.count < 2 || lines[1].allSatisfy({ $0 == " " || $0 == "\t" }) else {
+            throw error(2, 1, "leave a blank line between the `Subject:` line and the body")
+        }
+        var body: [[Piece]] = []
+        for (offset, line) in lines.dropFirst(2).enumerated() {
+            body.append(try pieces(line, line: offset + 3, column: 1, file: file, name: name))
+        }
+        while let last = body.last, last.allSatisfy({ $0 == .text("") || ($0.isBlankText) }) { body.removeLast() }
+        guard !body.isEmpty else { throw error(max(1, lines.count), 1, "the template has no body") }
+        return DraftTemplate(name: name, file: file, text: text, subject: subject, body: body)
+    }
+
+    private static func pieces(_ line: String, line number: Int, column: Int, file: String, name: Name)
+        throws(TemplateError) -> [Piece]
+    {
+        var pieces: [Piece] = []
+        var rest = Substring(line)
+        var offset = column - 1
+        while let open = rest.range(of: "{{") {
+            let before = rest[..<open.lowerBound]
+            if !before.isEmpty { pieces.append(.text(String(before))) }
+            let at = offset + before.count + 1
+            guard let close = rest[open.upperBound...].range(of: "}}") else {
+                throw TemplateError(
+                    file: file, line: number, column: at, message: "`{{` is never closed with `}}` on this line")
+            }
+            let key = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: " \t")
+            guard let placeholder = Placeholder(rawValue: key), name.placeholders.contains(placeholder) else {
+                let known = name.placeholders.map { "{{\($0.rawValue)}}" }.joined(separator: ", ")
+                let why =
+                    Placeholder(rawValue: key) == nil
+                    ? "unknown placeholder {{\(key)}}" : "{{\(key)}} can't be used in a \(name.rawValue) template"
+                throw TemplateError(
+                    file: file, line: number, column: at, message: "\(why); \(name.rawValue) templates know \(known)")
+            }
+            pieces.append(.placeholder(placeholder))
+            offset += rest.distance(from: rest.startIndex, to: close.upperBound)
+            rest = rest[close.upperBound...]
+        }
+        if !rest.isEmpty { pieces.append(.text(String(rest))) }
+        return pieces
+    }
+
+    /// The subject and body with `values` filled in.
+    ///
+    /// A placeholder with an empty value takes one neighbouring space with it, so `Hi {{first_name}},`
+    /// reads `Hi,` when no one is named; a line holding only empty placeholders is dropped, and
+    /// blank lines never pile up.
+    func fill(_ values: [Placeholder: String]) -> (subject: String, body: String) {
+        let subject = Self.fill(self.subject, values) ?? ""
+        var lines: [String] = []
+        for line in body {
+            guard let filled = Self.fill(line, values) else { continue }
+            let blank = filled.allSatisfy { $0 == " " || $0 == "\t" }
+            if blank && (lines.last?.isEmpty ?? true) { continue }
+            lines.append(blank ? "" : filled)
+        }
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        return (subject, lines.joined(separator: "\n"))
+    }
+
+    /// One line filled in, or nil when it had placeholders and all of them were empty and nothing
+    /// else was on the line.
+    private static func fill(_ pieces: [Piece], _ values: [Placeholder: String]) -> String? {
+        var out = ""
+        var hadPlaceholder = false
+        var allEmpty = true
+        var dropNextSpace = false
+        for piece in pieces {
+            switch piece {
+            case .text(var text):
+                if dropNextSpace, text.hasPrefix(" ") { text.removeFirst() }
+                dropNextSpace = false
+                out += text
+                if !text.allSatisfy({ $0 == " " || $0 == "\t" }) { allEmpty = false }
+            case .placeholder(let placeholder):
+                hadPlaceholder = true
+                let value = values[placeholder] ?? ""
+                if value.isEmpty {
+                    if out.hasSuffix(" ") { out.removeLast() } else { dropNextSpace = true }
+                } else {
+                    out += value
+                    allEmpty = false
+                    dropNextSpace = false
+                }
+            }
+        }
+        if hadPlaceholder && allEmpty { return nil }
+        return out
+    }
+}
+
+extension DraftTemplate.Piece {
+    var isBlankText: Bool {
+        if case .text(let text) = self { return text.allSatisfy { $0 == " " || $0 == "\t" } }
+        return false
+    }
+}
+
+/// A template that cannot be used, with the file, line and column it is about.
+public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var column: Int
+    public var message: String
+
+    public init(file: String, line: Int, column: Int, message: String) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+
+    /// `templates/thank-you.txt:5:12: message`, as compilers write it.
+    public var description: String { "\(file):\(line):\(column): \(message)" }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import FollowupCore
+import Vault
+
+extension Followup {
+    /// `followup ics`: writes the plan as an iCalendar file.
+    struct Ics: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "ics",
+            abstract: "Write the plan as an iCalendar file: one all-day event with a reminder per action.",
+            discussion: """
+                Each event keeps its UID across runs, so a calendar that imports the file again, or \
+                subscribes to it, updates events instead of adding copies. Without -o the file is \
+                printed. `followup generate --ics` writes NEXT.ics beside NEXT.md every time.
+                """)
+
+        @Argument(help: "The vault folder (default: the current folder).")
+        var vault = "."
+
+        @OptionGroup var options: PlanOptions
+
+        @Option(name: .shortAndLong, help: ArgumentHelp("Write the calendar to this file.", valueName: "file"))
+        var output: String?
+
+        @Flag(help: "With -o, replace the file even if followup did not write it.")
+        var force = false
+
+        func run() throws {
+            let plan: Plan
+            do {
+                plan = try Vault(path: vault).plan(today: options.day)
+            } catch {
+                Terminal.error("followup: \(error)")
+                throw ExitStatus.unusable.code
+            }
+            Terminal.report(plan.problems, in: vault)
+            let calendar = ICalendar.render(plan)
+            if let output {
+                do {
+                    let outcome = try Vault.write(
+                        calendar, to: output, force: force, isGenerated: ICalendar.isGenerated)
+                    print("\(output): \(outcome == .written ? "written" : "unchanged"), \(plan.actions.count) events")
+                } catch {
+                    Terminal.error("followup: \(error)")
+                    throw ExitStatus.unusable.code
+                }
+            } else {
+                print(calendar, terminator: "")
+            }
+            let status = ExitStatus.of(plan)
+            if status != .fine { throw status.code }
+        }
+    }
+}

@@ -1,0 +1,214 @@
+import Foundation
+import Testing
+
+@testable import FollowupCore
+
+/// Drafting without files: specifics, templates, cover notes, mailto and the calendar.
+@Suite("Drafting")
+struct DraftingTests {
+    static let people = "interviewers:\n  - name: Miles Dyson\n    email: miles@cyberdyne.example\n  - Sarah Connor"
+
+    static func interview(_ body: String, front: String = people) throws -> InterviewNote {
+        let reading = readNote(
+            noteText("company: Cyberdyne\nrole: ML Engineer\ndate: 2026-11-18\n" + front, body: body))
+        return try #require(reading.note)
+    }
+
+    static func points(_ name: String, _ body: String) throws -> [String] {
+        let note = try interview(body)
+        let person = try #require(note.interviewers.first { $0.name == name })
+        return Specifics.points(about: person, in: note)
+    }
+
+    // MARK: Specifics
+
+    @Test func pointsComeFromClausesAboutThatInterviewer() throws {
+        let body = """
+            Miles walked me through their roadmap: two chips a year. Sarah asked about failure modes,
+            and she suggested a kill switch, which I liked.
+            """
+        #expect(try Self.points("Miles Dyson", body) == ["Thank you for walking me through your roadmap."])
+        #expect(
+            try Self.points("Sarah Connor", body) == [
+                "I appreciated your questions about failure modes.", "I liked your suggestion of a kill switch.",
+            ])
+    }
+
+    @Test func weClausesBelongToAPassageAboutOnePersonOnly() throws {
+        #expect(
+            try Self.points("Miles Dyson", "An hour with Miles. We talked about chip yields.")
+                == ["I enjoyed our conversation about chip yields."])
+        #expect(try Self.points("Miles Dyson", "Miles and Sarah, together. We talked about chip yields.").isEmpty)
+    }
+
+    @Test func atMostTwoPointsInNoteOrder() throws {
+        let body = "Miles asked about testing. Miles asked about tooling.\n\nMiles asked about hiring."
+        #expect(try Self.points("Miles Dyson", body).count == 2)
+        #expect(try Self.points("Miles Dyson", body).first == "I appreciated your questions about testing.")
+    }
+
+    @Test func aSentenceAboutPayIsNeverUsed() throws {
+        for sentence in [
+            "Miles walked me through the salary band.", "Miles asked about my compensation expectations.",
+            "Miles walked me through the team, and the pay is 165k.", "Miles explained the benefits package.",
+            "Miles walked me through the bonus scheme.", "Miles asked about relocation, and the $ budget.",
+        ] {
+            #expect(try Self.points("Miles Dyson", sentence).isEmpty, "\(sentence)")
+        }
+    }
+
+    @Test func nothingFitsMeansNoPoints() throws {
+        #expect(try Self.points("Miles Dyson", "Miles was nice. The office had good coffee.").isEmpty)
+        #expect(try Self.points("Miles Dyson", "Miles asked me to send the deck.").isEmpty, "a request, not a topic")
+        #expect(try Self.points("Miles Dyson", "Miles walked me through how he built it.").isEmpty, "he would be wrong")
+    }
+
+    @Test func theLogAndActionItemsAreNotPassages() throws {
+        let note = try Self.interview(
+            "## Next steps\n\n- Miles asked about the deck\n\n## Log\n\n- 2026-11-19: Miles asked about testing\n")
+        #expect(note.passages.isEmpty)
+        #expect(Specifics.points(about: note.interviewers[0], in: note).isEmpty)
+    }
+
+    @Test func asidesInParenthesesAreDropped() throws {
+        #expect(
+            try Self.points("Miles Dyson", "Miles Dyson (director) asked about rollback plans (twice).")
+                == ["I appreciated your questions about rollback plans."])
+    }
+
+    // MARK: Templates
+
+    @Test func everyBuiltInTemplateParsesAndThankYouHasVariants() {
+        for name in DraftTemplate.Name.allCases {
+            #expect(DraftTemplates.builtIn.variants[name]?.isEmpty == false, "\(name)")
+        }
+        #expect(DraftTemplates.builtIn.variants[.thankYou]?.count == 3)
+    }
+
+    @Test func templateErrorsNameLineAndColumn() {
+        func error(_ text: String) -> String? {
+            do {
+                _ = try DraftTemplate.parse(text, file: "t.txt", name: .thankYou)
+                return nil
+            } catch {
+                return error.description
+            }
+        }
+        #expect(error("Subject: x\n\nHi {{ nmae }}\n")?.hasPrefix("t.txt:3:4: unknown placeholder {{nmae}}") == true)
+        #expect(
+            error("Subject: {{role}} {{timeline}}\n\nHi\n")?.hasPrefix("t.txt:1:19: {{timeline}} can't be used") == true
+        )
+        #expect(error("Hello\n\nHi\n")?.hasPrefix("t.txt:1:1: a template starts with a `Subject:` line") == true)
+        #expect(error("Subject: x\nHi\n")?.hasPrefix("t.txt:2:1: leave a blank line") == true)
+        #expect(error("Subject: x\n\nHi {{name\n")?.hasPrefix("t.txt:3:4: `{{` is never closed") == true)
+        #expect(error("Subject: x\n\n\n")?.contains("the template has no body") == true)
+        #expect(error("\u{FEFF}Subject: x\r\n\r\nHi {{first_name}},\r\n") == nil, "BOM and CRLF are fine")
+    }
+
+    @Test func emptyPlaceholdersTakeASpaceAndEmptyLinesGo() throws {
+        let template = try DraftTemplate.parse(
+            "Subject: Thanks {{first_name}}\n\nHi {{first_name}},\n\n{{specifics}}\n\nAbout the {{role}} role.\n",
+            file: "t", name: .thankYou)
+        let filled = template.fill([:])
+        #expect(filled.subject == "Thanks")
+        #expect(filled.body == "Hi,\n\nAbout the role.")
+        let full = template.fill([.firstName: "Ada", .specifics: "Point.", .role: "ML"])
+        #expect(full.body == "Hi Ada,\n\nPoint.\n\nAbout the ML role.")
+    }
+
+    @Test func variantFileNames() {
+        #expect(DraftTemplate.Name.parse(fileName: "thank-you.txt")! == (.thankYou, 1))
+        #expect(DraftTemplate.Name.parse(fileName: "thank-you-2.txt")! == (.thankYou, 2))
+        #expect(DraftTemplate.Name.parse(fileName: "second-follow-up.txt")! == (.secondFollowUp, 1))
+        #expect(DraftTemplate.Name.parse(fileName: "follow-up-3.txt")! == (.followUp, 3))
+        #expect(DraftTemplate.Name.parse(fileName: "thank-you-1.txt") == nil)
+        #expect(DraftTemplate.Name.parse(fileName: "thankyou.txt") == nil)
+        #expect(DraftTemplate.Name.parse(fileName: "thank-you.md") == nil)
+    }
+
+    // MARK: Drafts
+
+    @Test func deliverableCoverNotesNameTheThing() {
+        let people = [Person(name: "Jonas Keller"), Person(name: "Dana Whitfield")]
+        let day = Day(year: 2026, month: 11, day: 18)!
+        let cases = [
+            ("Send Jonas the reference architecture doc tomorrow", "the reference architecture doc"),
+            ("Write-up of the payments load test for Dana, by Friday", "the write-up of the payments load test"),
+            ("Submit the work-permit questionnaire to Jonas Keller by Friday", "the work-permit questionnaire"),
+            ("Provide two references to Dana by Nov 24", "two references"),
+            ("Return the signed NDA end of week", "the signed NDA"),
+            ("Email Dana the CV within 48 hours", "the CV"),
+            ("Send", "what I promised"),
+        ]
+        for (item, phrase) in cases {
+            #expect(DeliverableText.nounPhrase(item, recipient: nil, people: people, interview: day) == phrase)
+        }
+    }
+
+    @Test func noBuiltInDraftMentionsPay() throws {
+        let note = try Self.interview(
+            "Miles walked me through the salary band. Sarah asked about my pay and benefits expectations.\n",
+            front: Self.people + "\nstatus: waiting")
+        let plan = Plan(readings: [NoteReading(note: note, problems: [])], today: note.date)
+        let drafts = Drafter.drafts(for: plan)
+        #expect(drafts.map(\.action.kind) == [.thankYou, .thankYou, .followUp])
+        for draft in drafts {
+            #expect(!MoneyTalk.mentions(draft.subject + " " + draft.body), "\(draft.body)")
+        }
+        for name in DraftTemplate.Name.allCases {
+            for template in DraftTemplates.builtIn.variants[name] ?? [] {
+                #expect(!MoneyTalk.mentions(template.text), "\(template.file)")
+            }
+        }
+    }
+
+    // MARK: mailto
+
+    @Test func mailtoEncodesEverythingOutsideUnreserved() throws {
+        let subject = "Re: A&B = 100% #1? ü 😀 a+b"
+        let body = "Hi Ada,\n\nLine two; with, commas / slashes.\r\nEnd"
+        let link = Mailto.link(to: "ada+jobs@example.org", subject: subject, body: body)
+        #expect(link.hasPrefix("mailto:ada%2Bjobs@example.org?subject=Re%3A%20A%26B%20%3D%20100%25%20%231%3F%20"))
+        #expect(link.contains("%C3%BC%20%F0%9F%98%80%20a%2Bb&body=Hi%20Ada%2C%0D%0A%0D%0ALine%20two%3B"))
+        #expect(!link.dropFirst("mailto:".count).contains { !$0.isASCII || " +/,;:#".contains($0) })
+        let components = try #require(URLComponents(string: link))
+        let items = components.queryItems ?? []
+        #expect(components.path == "ada+jobs@example.org")
+        #expect(items.first { $0.name == "subject" }?.value == subject)
+        #expect(items.first { $0.name == "body" }?.value == "Hi Ada,\r\n\r\nLine two; with, commas / slashes.\r\nEnd")
+    }
+
+    // MARK: iCalendar
+
+    @Test func textIsEscaped() {
+        #expect(ICalendar.escaped("a\\b;c,d\ne\r\nf\u{7}g") == "a\\\\b\\;c\\,d\\ne\\nfg")
+    }
+
+    @Test func longLinesFoldAt75OctetsWithoutSplittingUTF8() {
+        let line = "SUMMARY:" + String(repeating: "Zürich 😀 ", count: 20)
+        let folded = ICalendar.folded(line)
+        let physical = folded.components(separatedBy: "\r\n")
+        #expect(physical.count > 2)
+        for (index, part) in physical.enumerated() {
+            #expect(part.utf8.count <= 75)
+            if index > 0 { #expect(part.hasPrefix(" ")) }
+        }
+        #expect(physical.enumerated().map { $0 == 0 ? $1 : String($1.dropFirst()) }.joined() == line, "unfolds back")
+        #expect(ICalendar.folded(String(repeating: "a", count: 75)) == String(repeating: "a", count: 75))
+        #expect(ICalendar.folded(String(repeating: "a", count: 76)).hasSuffix("\r\n a"))
+    }
+
+    @Test func uidsDependOnWhatNotWhen() throws {
+        func uid(due: Int, line: Int, to: String = "Ada", title: String = "Send a thank-you note to Ada") -> String {
+            let action = Action(
+                kind: .thankYou, company: "Acme", role: "Engineer", to: to,
+                due: Day(year: 2026, month: 11, day: due)!, title: title, note: "acme.md", line: line)
+            return ICalendar.uids(Plan(today: Day(year: 2026, month: 11, day: 1)!, actions: [action], problems: []))[0]
+        }
+        #expect(uid(due: 19, line: 5) == uid(due: 25, line: 9))
+        #expect(uid(due: 19, line: 5) != uid(due: 19, line: 5, to: "Bo"))
+        #expect(uid(due: 19, line: 5).hasSuffix("@followup"))
+        #expect(FNV1a64.hex("") == "cbf29ce484222325", "the FNV-1a offset basis")
+        #expect(FNV1a64.hex("a") == "af63dc4c8601ec8c", "the published FNV-1a 64 test vector")
+    }
+}
