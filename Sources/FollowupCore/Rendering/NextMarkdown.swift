@@ -71,7 +71,7 @@ public enum NextMarkdown {
         if late > 0 { out += " (\(late) \(late == 1 ? "day" : "days") late)" }
         out += " · " + MarkdownText.escaped(action.title)
         // A deliverable's text may name only a first name, or none: say who it goes to.
-        if let to = action.to, !MarkdownText.containsIgnoringCase(action.title, to) {
+        if let to = action.to, !Text.contains(action.title, to, ignoringASCIICase: true) {
             out += " (to " + MarkdownText.escaped(to) + ")"
         }
         out += " · " + MarkdownText.escaped(action.company)
