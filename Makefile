@@ -3,7 +3,7 @@ SWIFT ?= swift
 TODAY ?= 2026-11-21
 BIN_DEBUG = .build/debug/followup
 
-.PHONY: run build release test fixtures format lint-format leakcheck clean
+.PHONY: run build release test fixtures format lint-format leakcheck bench clean
 
 ## run: install libcmark if missing, build, and generate vault-example/NEXT.md for $(TODAY)
 run: build
@@ -40,6 +40,13 @@ lint-format:
 ## leakcheck: valgrind over the whole pipeline (cmark wrapper included); fails on a leak
 leakcheck: build
 	scripts/leakcheck
+
+## bench: release build against the C floor (cmark parse + walk, one thread); fails on a missed target
+bench: release Benchmarks/floor
+	python3 Benchmarks/run.py $(BENCH_ARGS)
+
+Benchmarks/floor: Benchmarks/floor.c
+	cc -O2 -o $@ $< $$(pkg-config --cflags --libs libcmark)
 
 clean:
 	rm -rf .build

@@ -28,7 +28,7 @@ extension Followup {
         func run() throws {
             let plan: Plan
             do {
-                plan = try Vault(path: vault).plan(today: options.day)
+                plan = try Vault(path: vault).plan(today: options.day, jobs: options.jobs)
             } catch {
                 Terminal.error("followup: \(error)")
                 throw ExitStatus.unusable.code

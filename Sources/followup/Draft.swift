@@ -50,7 +50,7 @@ extension Followup {
             let plan: Plan
             let templates: DraftTemplates
             do {
-                plan = try store.plan(today: options.day)
+                plan = try store.plan(today: options.day, jobs: options.jobs)
                 templates = try store.draftTemplates()
             } catch {
                 Terminal.error("followup: \(error)")

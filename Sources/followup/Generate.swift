@@ -44,7 +44,7 @@ extension Followup {
         private func generate(_ vault: Vault, today: Day) -> ExitStatus {
             let plan: Plan
             do {
-                plan = try vault.plan(today: today)
+                plan = try vault.plan(today: today, jobs: options.jobs)
             } catch {
                 Terminal.error("followup: \(error)")
                 return .unusable

@@ -10,6 +10,17 @@ struct PlanOptions: ParsableArguments {
             "The day to plan for, as YYYY-MM-DD (default: today on this computer's clock).", valueName: "date"))
     var today: Day?
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Threads that read notes (default: one per core). The output is the same for any number.",
+            valueName: "n"))
+    var jobs: Int?
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be 1 or more") }
+    }
+
     /// `--today`, or the local calendar day now.
     var day: Day {
         if let today { return today }
