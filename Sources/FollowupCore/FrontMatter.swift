@@ -183,7 +183,8 @@ private struct Reader {
             case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "&"):
                 cut(index, skip: 1)
             case UInt8(ascii: " ")
-            where index + 5 <= bytes.count && bytes[index + 1] == UInt8(ascii: "a") && bytes[index + 2] == UInt8(ascii: "n")
+            where index + 5 <= bytes.count && bytes[index + 1] == UInt8(ascii: "a")
+                && bytes[index + 2] == UInt8(ascii: "n")
                 && bytes[index + 3] == UInt8(ascii: "d") && bytes[index + 4] == UInt8(ascii: " "):
                 cut(index, skip: 5)
             default:

@@ -1,4 +1,3 @@
-import Dispatch
 import FollowupCore
 import Foundation
 
@@ -36,7 +35,7 @@ public struct Vault: Sendable {
     }
 
     private func readNotes(_ files: [String], jobs: Int) -> [NoteReading] {
-        let read = { @Sendable (file: String) -> NoteReading in
+        files.concurrentMap(jobs: jobs) { file in
             switch FileBytes.read(join(file)) {
             case .success(let bytes): NoteReader.read(bytes, path: file)
             case .failure(let error):
@@ -44,26 +43,6 @@ public struct Vault: Sendable {
                     note: nil, problems: [Problem(note: file, line: 1, message: "can't read the note: \(error)")])
             }
         }
-        guard jobs > 1, files.count > 1 else { return files.map(read) }
-        let slots = UnsafeMutableBufferPointer<NoteReading>.allocate(capacity: files.count)
-        defer { slots.deallocate() }
-        // Small batches handed out from a shared counter keep both cores busy to the end, even
-        // when one note is far larger than the rest.
-        let next = Counter()
-        let batch = 16
-        nonisolated(unsafe) let output = slots
-        DispatchQueue.concurrentPerform(iterations: min(jobs, files.count)) { _ in
-            while true {
-                let start = next.take(batch)
-                guard start < files.count else { return }
-                for index in start..<min(start + batch, files.count) {
-                    (output.baseAddress! + index).initialize(to: read(files[index]))
-                }
-            }
-        }
-        let readings = Array(slots)
-        _ = slots.deinitialize()
-        return readings
     }
 
     /// The notes' paths relative to the vault, sorted, and a problem for each folder or link that
@@ -278,19 +257,5 @@ private struct Walk {
                 files.append(child)
             }
         }
-    }
-}
-
-/// A counter shared by the reading threads: each `take` hands out the next batch of indices.
-private final class Counter: @unchecked Sendable {
-    private var value = 0
-    private let lock = NSLock()
-
-    func take(_ count: Int) -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        let start = value
-        value += count
-        return start
     }
 }

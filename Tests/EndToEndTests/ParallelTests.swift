@@ -22,7 +22,8 @@ struct ParallelTests {
         #expect(single.status == 0)
         #expect(single.stdout.split(separator: "\n").count > 1000, "the vault plans many actions")
         for jobs in [nil, "2", "7"] {
-            let parallel = try Followup.run(["generate", "--stdout"] + (jobs.map { ["--jobs", $0] } ?? []) + arguments)
+            let parallel = try Followup.run(
+                ["generate", "--stdout"] + (jobs.map { ["--jobs", $0] } ?? []) + arguments)
             #expect(parallel.stdout == single.stdout, "generate with --jobs \(jobs ?? "default")")
             let json = try Followup.run(["list", "--json"] + (jobs.map { ["--jobs", $0] } ?? []) + arguments)
             let singleJSON = try Followup.run(["list", "--json", "--jobs", "1"] + arguments)
