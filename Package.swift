@@ -26,16 +26,19 @@ let package = Package(
         ),
         // The vault on disk: finding notes, reading them, writing NEXT.md atomically.
         .target(name: "Vault", dependencies: ["FollowupCore"]),
+        // A notes repository in git: the staged notes, the pre-commit hook.
+        .target(name: "Git", dependencies: ["FollowupCore", "Vault"]),
         .executableTarget(
             name: "followup",
             dependencies: [
-                "FollowupCore", "Vault",
+                "FollowupCore", "Vault", "Git",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "FollowupCoreTests", dependencies: ["FollowupCore"]),
         .testTarget(name: "VaultTests", dependencies: ["Vault"]),
+        .testTarget(name: "GitTests", dependencies: ["Git"]),
         .testTarget(name: "EndToEndTests", dependencies: ["followup"]),
     ]
 )
