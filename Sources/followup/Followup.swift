@@ -12,7 +12,7 @@ struct Followup: ParsableCommand {
             2 usage errors, or nothing could be written.
             """,
         version: "0.1.0",
-        subcommands: [Generate.self, Check.self, List.self, Lint.self, Watch.self],
+        subcommands: [Generate.self, Check.self, List.self, Lint.self, Watch.self, Hook.self],
         defaultSubcommand: Generate.self
     )
 
