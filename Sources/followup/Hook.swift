@@ -13,13 +13,15 @@ extension Followup {
 
         /// The folders the hook commands share.
         struct Location: ParsableArguments {
-            @Option(help: "Any folder of the git repository (default: the current folder).", completion: .directory)
-            var repo = "."
+            @Option(
+                help: "Any folder of the git repository (default: the vault's folder, else the current folder).",
+                completion: .directory)
+            var repo: String?
         }
 
         static func repository(_ location: Location, _ terminal: Terminal) throws -> Repository {
             do {
-                return try Repository(containing: location.repo)
+                return try Repository(containing: location.repo ?? ".")
             } catch {
                 terminal.fail("\(error)")
                 throw ExitStatus.unusable.code
@@ -58,8 +60,10 @@ extension Followup.Hook {
 
         func run() throws {
             let terminal = Terminal(output)
+            var location = location
+            location.repo = location.repo ?? vault
             let repository = try Followup.Hook.repository(location, terminal)
-            let vaultFolder = vault ?? location.repo
+            let vaultFolder = vault ?? location.repo ?? "."
             guard let relative = repository.relativePath(of: vaultFolder) else {
                 let error = HookError.vaultOutsideRepository(vaultFolder, top: repository.top)
                 terminal.fail("\(error)")

@@ -215,12 +215,19 @@ struct GitHookTests {
     @Test func installRefusesAVaultOutsideTheRepository() throws {
         let repo = try GitRepository()
         let elsewhere = try TemporaryFolder()
-        let result = try repo.followup(["hook", "install", "--vault", elsewhere.url.path])
+        let result = try repo.followup(["hook", "install", "--repo", ".", "--vault", elsewhere.url.path])
         #expect(result.status == 2)
         #expect(result.stderr.contains("is not inside the git repository"))
         #expect(!repo.exists(".git/hooks/pre-commit"))
         let notARepo = try Programs.run(Followup.binary.path, ["hook", "install"], in: elsewhere.url)
         #expect(notARepo.status == 2)
         #expect(notARepo.stderr.contains("not in a git repository"))
+        // Without --repo, the repository is the vault's.
+        try repo.write("deep/notes/acme.md", note())
+        let fromOutside = try Programs.run(
+            Followup.binary.path, ["hook", "install", "--vault", repo.url.appendingPathComponent("deep/notes").path],
+            in: elsewhere.url)
+        #expect(fromOutside.status == 0, "\(fromOutside.stderr)")
+        #expect(try repo.read(".git/hooks/pre-commit").contains("vault='deep/notes'"))
     }
 }
