@@ -24,7 +24,8 @@ let package = Package(
             name: "FollowupCore",
             dependencies: ["Markdown", .product(name: "Yams", package: "Yams")]
         ),
-        // The vault on disk: finding notes, reading them, writing NEXT.md atomically.
+        // The vault on disk: finding notes, reading them, writing NEXT.md atomically; running vaults in
+        // parallel, watching them with inotify, and diffing NEXT.md with the system diff.
         .target(name: "Vault", dependencies: ["FollowupCore"]),
         // A notes repository in git: the staged notes, the pre-commit hook.
         .target(name: "Git", dependencies: ["FollowupCore", "Vault"]),
