@@ -125,6 +125,11 @@ struct Terminal {
         }
     }
 
+    /// Each problem on standard error, as a command without output options prints them.
+    static func report(_ problems: [Problem], in vault: String) {
+        Terminal().report(problems, in: vault)
+    }
+
     /// A problem's line, coloured when `colour` is on: the same characters either way.
     func styled(_ problem: Problem, in vault: String, colour: Bool) -> String {
         var shown = problem
