@@ -90,8 +90,8 @@ final class GitRepository {
     /// unless `allowFailure`.
     @discardableResult
     func run(_ arguments: [String], in subfolder: String? = nil, allowFailure: Bool = false) throws -> Followup.Result {
-        let where_ = subfolder.map { url.appendingPathComponent($0) } ?? url
-        let result = try Programs.run(git, arguments, in: where_)
+        let folderURL = subfolder.map { url.appendingPathComponent($0) } ?? url
+        let result = try Programs.run(git, arguments, in: folderURL)
         if !allowFailure {
             #expect(result.status == 0, "git \(arguments.joined(separator: " ")): \(result.stderr)")
         }
