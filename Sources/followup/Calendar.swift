@@ -19,6 +19,8 @@ extension Followup {
 
         @OptionGroup var options: PlanOptions
 
+        @OptionGroup var messages: OutputOptions
+
         @Option(name: .shortAndLong, help: ArgumentHelp("Write the calendar to this file.", valueName: "file"))
         var output: String?
 
@@ -33,7 +35,7 @@ extension Followup {
                 Terminal.error("followup: \(error)")
                 throw ExitStatus.unusable.code
             }
-            Terminal.report(plan.problems, in: vault)
+            Terminal(messages).report(plan.problems, in: vault)
             let calendar = ICalendar.render(plan)
             if let output {
                 do {

@@ -19,6 +19,8 @@ extension Followup {
 
         @OptionGroup var options: PlanOptions
 
+        @OptionGroup var output: OutputOptions
+
         @Option(help: "Only actions for companies whose name contains this (any case).")
         var company: String?
 
@@ -64,7 +66,7 @@ extension Followup {
             } else {
                 print(DraftText.render(drafts, today: plan.today), terminator: "")
             }
-            Terminal.report(plan.problems, in: vault)
+            Terminal(output).report(plan.problems, in: vault)
             let status = ExitStatus.of(plan)
             if status != .fine { throw status.code }
         }
