@@ -48,12 +48,29 @@ struct PreCommitHookTests {
         #expect(stopped.output == "")
     }
 
+    /// Writes a script with close-on-exec, so no process that other tests start at the same moment
+    /// keeps it open for writing (which would make running it fail with "Text file busy").
     private func write(_ text: String, to url: URL) throws {
-        try Data(text.utf8).write(to: url)
+        let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o755)
+        try #require(descriptor >= 0)
+        let bytes = Array(text.utf8)
+        try #require(bytes.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) } == bytes.count)
+        close(descriptor)
         chmod(url.path, 0o755)
     }
 
+    /// Runs a command; a run refused with ETXTBSY (a process another test was starting still had
+    /// the script open for a moment) is tried again, as a shell user would.
     private func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        for _ in 0..<10 {
+            let result = try runOnce(arguments)
+            guard result.status == 126, result.output.contains("Text file busy") else { return result }
+            usleep(50_000)
+        }
+        return try runOnce(arguments)
+    }
+
+    private func runOnce(_ arguments: [String]) throws -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: arguments[0])
         process.arguments = Array(arguments.dropFirst())
