@@ -16,14 +16,8 @@ extension Followup {
 
         func run() throws {
             let terminal = Terminal(output)
-            let plan: Plan
-            do {
-                // The day does not change which problems a note has.
-                plan = try Vault(path: vault).plan(today: Day(ordinal: 0))
-            } catch {
-                terminal.fail("\(error)")
-                throw ExitStatus.unusable.code
-            }
+            // The day does not change which problems a note has.
+            let plan = try terminal.orStop { try Vault(path: vault).plan(today: Day(ordinal: 0)) }
             for problem in plan.problems where problem.severity == .error || terminal.level != .quiet {
                 print(terminal.styled(problem, in: vault, colour: terminal.colourOut))
             }

@@ -21,13 +21,7 @@ extension Followup {
 
         func run() throws {
             let terminal = Terminal(output)
-            let plan: Plan
-            do {
-                plan = try Vault(path: vault).plan(today: options.day, jobs: options.jobs)
-            } catch {
-                terminal.fail("\(error)")
-                throw ExitStatus.unusable.code
-            }
+            let plan = try terminal.orStop { try Vault(path: vault).plan(today: options.day, jobs: options.jobs) }
             if json {
                 print(PlanJSON.render(plan), terminator: "")
             } else {

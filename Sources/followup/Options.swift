@@ -125,6 +125,17 @@ struct Terminal {
         Terminal.error(err("followup:", .boldRed) + " " + message)
     }
 
+    /// What `work` returns; when it throws instead, the error as `followup: …` on standard error
+    /// and exit 2: the vault could not be read, or nothing could be written.
+    func orStop<Value>(_ work: () throws -> Value) throws -> Value {
+        do {
+            return try work()
+        } catch {
+            fail("\(error)")
+            throw ExitStatus.unusable.code
+        }
+    }
+
     static func error(_ message: String) {
         FileHandle.standardError.write(Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
     }
