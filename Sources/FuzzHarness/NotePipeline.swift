@@ -1,0 +1,150 @@
+import FollowupCore
+import Foundation
+import Markdown
+
+/// One note's bytes through the whole of followup, with the promises of each stage checked.
+///
+/// The fuzz target (`Sources/FollowupFuzz`) calls ``check(_:)`` on every input libFuzzer makes and
+/// aborts on the first broken promise; the regression tests call it on every input that once broke
+/// one. Nothing here touches the file system or the clock, so a run depends on the bytes alone.
+public enum NotePipeline {
+    /// The day planned for when the input has no interview note.
+    static let fallbackDay = Day(year: 2026, month: 11, day: 21)!
+
+    /// Reads `bytes` as a note (and again as a second note of the same application), plans, renders
+    /// every output, and returns each promise that did not hold; empty when all did.
+    public static func check(_ bytes: UnsafeRawBufferPointer) -> [String] {
+        var broken: [String] = []
+        let lines = lineCount(bytes)
+        let first = NoteReader.read(bytes, path: "notes/fuzz.md")
+        let second = NoteReader.read(bytes, path: "again.md")
+        for reading in [first, second] {
+            for problem in reading.problems where problem.line > lines + 1 {
+                broken.append("problem on line \(problem.line) of a \(lines)-line note: \(problem)")
+            }
+            if let note = reading.note {
+                for item in note.actionItems where item.line < 1 || item.line > lines {
+                    broken.append("action item on line \(item.line) of a \(lines)-line note: \(item.text)")
+                }
+            }
+        }
+        if first.note == nil, !first.problems.isEmpty, first.problems.allSatisfy({ $0.severity == .warning }) {
+            broken.append("the note was dropped with only warnings: \(first.problems)")
+        }
+
+        // The day moves with the input, so every horizon (overdue, today, soon, later) is reached.
+        let today = first.note.map { $0.date.adding(days: bytes.count % 40 - 10) } ?? fallbackDay
+        let plan = Plan(readings: [first, second], today: today)
+        for action in plan.actions where action.line < 1 || action.line > lines {
+            broken.append("action on line \(action.line) of a \(lines)-line note: \(action.title)")
+        }
+        broken += checkNext(plan)
+        broken += checkJSON(PlanJSON.render(plan), plan: plan)
+        broken += checkCalendar(ICalendar.render(plan), plan: plan)
+        broken += checkTable(PlanTable.render(plan), plan: plan)
+        let drafts = Drafter.drafts(for: plan)
+        _ = DraftText.render(drafts, today: plan.today)
+        if (try? JSONSerialization.jsonObject(with: Data(DraftJSON.render(drafts).utf8))) == nil {
+            broken.append("the drafts' JSON does not parse")
+        }
+        return broken
+    }
+
+    /// NEXT.md: generated header; one list item per action and per problem, each showing its text
+    /// as written (escaping holds); the six headings and no others.
+    static func checkNext(_ plan: Plan) -> [String] {
+        let next = NextMarkdown.render(plan)
+        var broken: [String] = []
+        if !NextMarkdown.isGenerated(Array(next.utf8)) { broken.append("NEXT.md lacks the generated header") }
+        let outline = CommonMark.outline(of: next)
+        var items: [ListItem] = []
+        var headings: [Heading] = []
+        for block in outline.blocks {
+            switch block {
+            case .listItem(let item): items.append(item)
+            case .heading(let heading): headings.append(heading)
+            case .paragraph: break
+            }
+        }
+        let expectedHeadings = 5 + (plan.problems.isEmpty ? 0 : 1)
+        if headings.count != expectedHeadings || items.contains(where: { $0.depth != 0 || $0.isQuoted }) {
+            broken.append("NEXT.md has \(headings.count) headings (not \(expectedHeadings)) or nested items")
+        }
+        let expectedItems = plan.actions.count + plan.problems.count
+        guard items.count == expectedItems else {
+            return broken + ["NEXT.md has \(items.count) list items for \(expectedItems) actions and problems"]
+        }
+        for (item, action) in zip(items, plan.actions) {
+            for text in [action.title, action.company] where !collapsed(item.text).contains(collapsed(text)) {
+                broken.append("NEXT.md shows “\(item.text)” for “\(text)”")
+            }
+        }
+        return broken
+    }
+
+    /// `list --json`: parses, with one entry per action and per problem.
+    static func checkJSON(_ json: String, plan: Plan) -> [String] {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any],
+            let actions = object["actions"] as? [Any], let problems = object["problems"] as? [Any]
+        else { return ["the plan's JSON does not parse"] }
+        if actions.count != plan.actions.count || problems.count != plan.problems.count {
+            return ["the plan's JSON has \(actions.count) actions and \(problems.count) problems"]
+        }
+        return []
+    }
+
+    /// NEXT.ics: CRLF only, every physical line at most 75 octets, no control characters in a
+    /// content line, one VEVENT per action.
+    static func checkCalendar(_ calendar: String, plan: Plan) -> [String] {
+        let bytes = Array(calendar.utf8)
+        var broken: [String] = []
+        var lineLength = 0
+        var events = 0
+        var line: [UInt8] = []
+        for (index, byte) in bytes.enumerated() {
+            if byte == 0x0D {
+                guard index + 1 < bytes.count, bytes[index + 1] == 0x0A else {
+                    return ["NEXT.ics has a CR without LF"]
+                }
+                continue
+            }
+            if byte == 0x0A {
+                guard index > 0, bytes[index - 1] == 0x0D else { return ["NEXT.ics has an LF without CR"] }
+                if line == Array("BEGIN:VEVENT".utf8) { events += 1 }
+                line = []
+                lineLength = 0
+                continue
+            }
+            if byte < 0x20 && byte != 0x09 || byte == 0x7F { broken.append("NEXT.ics has control byte \(byte)") }
+            line.append(byte)
+            lineLength += 1
+            if lineLength > 75 { return broken + ["NEXT.ics has a line longer than 75 octets"] }
+        }
+        if events != plan.actions.count { broken.append("NEXT.ics has \(events) events for \(plan.actions.count)") }
+        return broken
+    }
+
+    /// `list`: a header and one line per action, whatever line breaks the notes hold.
+    static func checkTable(_ table: String, plan: Plan) -> [String] {
+        guard !plan.actions.isEmpty else { return [] }
+        let rows = table.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).count - 1
+        return rows == plan.actions.count + 1 ? [] : ["the table has \(rows) rows for \(plan.actions.count) actions"]
+    }
+
+    /// Lines as followup counts them: `\n`, `\r\n` and a lone `\r` each end one.
+    static func lineCount(_ bytes: UnsafeRawBufferPointer) -> Int {
+        var count = 1
+        for index in bytes.indices {
+            if bytes[index] == 0x0A || (bytes[index] == 0x0D && (index + 1 == bytes.count || bytes[index + 1] != 0x0A))
+            {
+                count += 1
+            }
+        }
+        return count
+    }
+
+    /// Text with every run of white space as one space, trimmed: how Markdown shows it.
+    static func collapsed(_ text: String) -> String {
+        text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0.isNewline }).joined(separator: " ")
+    }
+}
