@@ -55,7 +55,8 @@ fuzz-build:
 asan:
 	@scripts/ensure-deps test
 	$(SWIFT) build --build-tests --sanitize=address --scratch-path .build-asan
-	$(SWIFT) test --skip-build --sanitize=address --scratch-path .build-asan
+	LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/lsan.supp \
+		$(SWIFT) test --skip-build --sanitize=address --scratch-path .build-asan
 
 ## tsan: every test under ThreadSanitizer (notes are read on all cores)
 tsan:
