@@ -11,10 +11,34 @@ public enum NotePipeline {
     /// The day planned for when the input has no interview note.
     static let fallbackDay = Day(year: 2026, month: 11, day: 21)!
 
-    /// Reads `bytes` as a note (and again as a second note of the same application), plans, renders
+    /// The line that separates a note from a draft template in one input: a single byte 0x01.
+    static let templateSeparator: [UInt8] = [0x0A, 0x01, 0x0A]
+
+    /// Reads `input` as a note (and again as a second note of the same application), plans, renders
     /// every output, and returns each promise that did not hold; empty when all did.
-    public static func check(_ bytes: UnsafeRawBufferPointer) -> [String] {
+    ///
+    /// An input may carry a draft template after a line holding only byte 0x01: the template is
+    /// parsed as a vault's own would be and, when it parses, writes the drafts and mailto links.
+    public static func check(_ input: UnsafeRawBufferPointer) -> [String] {
+        var bytes = input
         var broken: [String] = []
+        var templates = DraftTemplates.builtIn
+        if let split = firstRange(of: templateSeparator, in: input) {
+            bytes = UnsafeRawBufferPointer(rebasing: input[..<split.lowerBound])
+            let templateBytes = UnsafeRawBufferPointer(rebasing: input[split.upperBound...])
+            let names = DraftTemplate.Name.allCases
+            let name = names[templateBytes.count % names.count]
+            if let text = String(validating: templateBytes, as: UTF8.self) {
+                do {
+                    templates = templates.overridden(by: [(1, try DraftTemplate.parse(text, file: "t.txt", name: name))]
+                    )
+                } catch {
+                    if error.line < 1 || error.line > lineCount(templateBytes) + 1 {
+                        broken.append("template error on line \(error.line) of a \(lineCount(templateBytes))-line file")
+                    }
+                }
+            }
+        }
         let lines = lineCount(bytes)
         let first = NoteReader.read(bytes, path: "notes/fuzz.md")
         // The same note under a second name: an application of two interviews, without paying
@@ -38,11 +62,11 @@ public enum NotePipeline {
         for action in plan.actions where action.line < 1 || action.line > lines {
             broken.append("action on line \(action.line) of a \(lines)-line note: \(action.title)")
         }
-        broken += checkNext(plan)
+        broken += checkNext(plan, templates: templates)
         broken += checkJSON(PlanJSON.render(plan), plan: plan)
         broken += checkCalendar(ICalendar.render(plan), plan: plan)
         broken += checkTable(PlanTable.render(plan), plan: plan)
-        let drafts = Drafter.drafts(for: plan)
+        let drafts = Drafter.drafts(for: plan, templates: templates)
         _ = DraftText.render(drafts, today: plan.today)
         if (try? JSONSerialization.jsonObject(with: Data(DraftJSON.render(drafts).utf8))) == nil {
             broken.append("the drafts' JSON does not parse")
@@ -51,9 +75,11 @@ public enum NotePipeline {
     }
 
     /// NEXT.md: generated header; one list item per action and per problem, each showing its text
-    /// as written (escaping holds); the six headings and no others.
-    static func checkNext(_ plan: Plan) -> [String] {
-        let next = NextMarkdown.render(plan)
+    /// as written (escaping holds); the six headings and no others; no paragraph but the summary
+    /// and the "Nothing." of empty sections (a mailto link that broke its reference definition
+    /// would show as one).
+    static func checkNext(_ plan: Plan, templates: DraftTemplates) -> [String] {
+        let next = NextMarkdown.render(plan, templates: templates)
         var broken: [String] = []
         if !NextMarkdown.isGenerated(Array(next.utf8)) { broken.append("NEXT.md lacks the generated header") }
         let outline = CommonMark.outline(of: next)
@@ -63,7 +89,10 @@ public enum NotePipeline {
             switch block {
             case .listItem(let item): items.append(item)
             case .heading(let heading): headings.append(heading)
-            case .paragraph: break
+            case .paragraph(let paragraph):
+                if paragraph.text != "Nothing.", !paragraph.text.hasPrefix("As of ") {
+                    broken.append("NEXT.md has a stray paragraph: \(paragraph.text.prefix(200))")
+                }
             }
         }
         let expectedHeadings = 5 + (plan.problems.isEmpty ? 0 : 1)
@@ -129,6 +158,15 @@ public enum NotePipeline {
         guard !plan.actions.isEmpty else { return [] }
         let rows = table.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).count - 1
         return rows == plan.actions.count + 1 ? [] : ["the table has \(rows) rows for \(plan.actions.count) actions"]
+    }
+
+    static func firstRange(of separator: [UInt8], in bytes: UnsafeRawBufferPointer) -> Range<Int>? {
+        guard bytes.count >= separator.count else { return nil }
+        for start in 0...(bytes.count - separator.count)
+        where bytes[start] == separator[0] && bytes[start + 1] == separator[1] && bytes[start + 2] == separator[2] {
+            return start..<(start + separator.count)
+        }
+        return nil
     }
 
     /// Lines as followup counts them: `\n`, `\r\n` and a lone `\r` each end one.
