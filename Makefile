@@ -3,7 +3,7 @@ SWIFT ?= swift
 TODAY ?= 2026-11-21
 BIN_DEBUG = .build/debug/followup
 
-.PHONY: run build release test fixtures format lint-format leakcheck bench clean
+.PHONY: run build release test fixtures format lint-format leakcheck bench fuzz fuzz-build asan tsan clean
 
 ## run: install libcmark if missing, build, and generate vault-example/NEXT.md for $(TODAY)
 run: build
@@ -49,5 +49,28 @@ bench: release Benchmarks/floor
 Benchmarks/floor: Benchmarks/floor.c
 	cc -O2 -o $@ $< $$(pkg-config --cflags --libs libcmark)
 
+## fuzz: fuzz the whole note pipeline with libFuzzer and ASan for $(FUZZ_SECONDS) seconds; fails on a crash
+FUZZ_SECONDS ?= 300
+fuzz: fuzz-build
+	scripts/fuzz $(FUZZ_SECONDS)
+
+fuzz-build:
+	@scripts/ensure-deps test
+	$(SWIFT) build -c release --scratch-path .build-fuzz --product FollowupFuzz \
+		-Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING
+
+## asan: every test under AddressSanitizer (the binary the end-to-end tests run included)
+asan:
+	@scripts/ensure-deps test
+	$(SWIFT) build --build-tests --sanitize=address --scratch-path .build-asan
+	LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/lsan.supp \
+		$(SWIFT) test --skip-build --sanitize=address --scratch-path .build-asan
+
+## tsan: every test under ThreadSanitizer (notes are read on all cores)
+tsan:
+	@scripts/ensure-deps test
+	$(SWIFT) build --build-tests --sanitize=thread --scratch-path .build-tsan
+	$(SWIFT) test --skip-build --sanitize=thread --scratch-path .build-tsan
+
 clean:
-	rm -rf .build
+	rm -rf .build .build-fuzz .build-asan .build-tsan

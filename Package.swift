@@ -43,11 +43,21 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // One note's bytes through the whole pipeline with every output's promises checked: what
+        // the fuzz target runs on each input and the fuzz regression tests run on each saved crash.
+        .target(name: "FuzzHarness", dependencies: ["FollowupCore", "Markdown"]),
+        // The libFuzzer target (`make fuzz` builds it with -sanitize=fuzzer); built plainly, it
+        // replays the inputs it is given.
+        .executableTarget(name: "FollowupFuzz", dependencies: ["FuzzHarness"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
         .testTarget(name: "FollowupCoreTests", dependencies: ["FollowupCore"]),
         .testTarget(name: "VaultTests", dependencies: ["Vault"]),
         .testTarget(name: "GitTests", dependencies: ["Git"]),
         .testTarget(name: "EndToEndTests", dependencies: ["followup"]),
+        // Every CommonMark spec example as a note body, checked against cmark's own C API.
+        .testTarget(
+            name: "CommonMarkCorpusTests", dependencies: ["CCmark", "Markdown", "FollowupCore", "FuzzHarness"]),
+        .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzHarness", "FollowupCore"]),
     ]
 )

@@ -261,7 +261,8 @@ private struct Scanner {
         var value = 0
         var digits = 0
         var rest = word.utf8[...]
-        while let byte = rest.first, byte >= 0x30, byte <= 0x39 {
+        // At most two digits are read: a longer number is no day, and reading it on would overflow.
+        while let byte = rest.first, byte >= 0x30, byte <= 0x39, digits <= 2 {
             value = value * 10 + Int(byte - 0x30)
             digits += 1
             rest = rest.dropFirst()

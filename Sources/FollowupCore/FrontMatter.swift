@@ -123,6 +123,10 @@ private struct Reader {
     // MARK: Fields
 
     private mutating func readDate(_ node: YAMLNode) -> (Day, Int?)? {
+        if let placeholder = Self.templatePlaceholder(node) {
+            reportPlaceholder(placeholder, key: "date", at: node, example: "date: 2026-11-18")
+            return nil
+        }
         guard let text = scalarText(node) else {
             report(at: node, "`date` should be one date like 2026-11-18, not \(describe(node))")
             return nil
@@ -196,6 +200,10 @@ private struct Reader {
     }
 
     private mutating func requiredText(_ node: YAMLNode, key: String, example: String) -> String? {
+        if let placeholder = Self.templatePlaceholder(node) {
+            reportPlaceholder(placeholder, key: key, at: node, example: example)
+            return nil
+        }
         guard let text = scalarText(node), !text.isEmpty else {
             report(at: node, "`\(key)` should be a name like `\(example)`, not \(describe(node))")
             return nil
@@ -220,6 +228,32 @@ private struct Reader {
         let text = raw.trimmingCharacters(in: " \t\r\n")
         if plain, ["~", "null", "Null", "NULL"].contains(text) { return "" }
         return text
+    }
+
+    /// A template engine's placeholder left unfilled (`{{date}}`, `<% tp.date.now() %>`): the note
+    /// is a template, or was made from one that did not run. YAML reads `{{date}}` unquoted as a
+    /// mapping whose one key is a mapping, so that shape is turned back into the text written.
+    static func templatePlaceholder(_ node: YAMLNode) -> String? {
+        switch node {
+        case .scalar(let text, _, _):
+            let isPlaceholder =
+                (text.contains("{{") && text.contains("}}")) || (text.contains("<%") && text.contains("%>"))
+            return isPlaceholder ? text : nil
+        case .mapping(let pairs, _):
+            guard pairs.count == 1, case .mapping(let inner, _) = pairs[0].key, inner.count == 1,
+                pairs[0].value.scalarText?.isEmpty == true, let name = inner[0].key.scalarText
+            else { return nil }
+            return "{{\(name)}}"
+        case .sequence:
+            return nil
+        }
+    }
+
+    private mutating func reportPlaceholder(_ placeholder: String, key: String, at node: YAMLNode, example: String) {
+        report(
+            at: node,
+            "`\(key): \(placeholder)` is a template placeholder that was never filled in; write the value (like `\(example)`), or keep templates in a hidden folder such as `.templates/`, which followup skips"
+        )
     }
 
     private func describe(_ node: YAMLNode) -> String {

@@ -7,16 +7,27 @@
 /// Whole-file reads and atomic replacement, with POSIX calls so that every failure keeps its
 /// `errno` and nothing is buffered behind our back.
 public enum FileBytes {
+    /// The largest file read: far more than any note, and a stop for a video or disk image that
+    /// was given a `.md` name, which would otherwise be read whole into memory.
+    public static let sizeLimit = 64 << 20
+
     /// The whole file, opened read-only.
-    public static func read(_ path: String) -> Result<[UInt8], SystemError> {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    ///
+    /// `O_NONBLOCK` because a note can be swapped for a FIFO between the scan and the read, and
+    /// opening a FIFO with no writer would wait forever; it changes nothing for a regular file.
+    public static func read(_ path: String, limit: Int = sizeLimit) -> Result<[UInt8], SystemError> {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { return .failure(SystemError(errno)) }
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { return .failure(SystemError(errno)) }
-        guard info.st_mode & S_IFMT == S_IFREG else { return .failure(SystemError(EISDIR)) }
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            let what = info.st_mode & S_IFMT == S_IFDIR ? "a folder" : "a pipe, socket or device"
+            return .failure(SystemError(EISDIR, reason: "it is \(what), not a file"))
+        }
+        guard Int(info.st_size) <= limit else { return .failure(tooLarge(Int(info.st_size), limit: limit)) }
         // One allocation of the size fstat gives (plus one byte, to see a file that grew), read
-        // into directly; a file that keeps growing is read on in doubling steps.
+        // into directly; a file that keeps growing is read on in doubling steps, up to the limit.
         var capacity = Int(info.st_size) + 1
         var bytes: [UInt8] = []
         while true {
@@ -45,8 +56,15 @@ public enum FileBytes {
                 bytes.removeLast(bytes.count - filled)
                 return .success(bytes)
             }
-            capacity *= 2
+            guard capacity <= limit else { return .failure(tooLarge(capacity, limit: limit)) }
+            capacity = min(capacity * 2, limit + 1)
         }
+    }
+
+    private static func tooLarge(_ size: Int, limit: Int) -> SystemError {
+        SystemError(
+            EFBIG,
+            reason: "it is \(size >> 20) MB, more than the \(limit >> 20) MB a note may be (is it really a note?)")
     }
 
     /// Replaces `path` with `bytes`: write a new temporary file beside it, flush it, rename it over

@@ -224,12 +224,15 @@ public enum VaultError: Error, Equatable, CustomStringConvertible {
 /// A failed system call's `errno`, described as the C library does.
 public struct SystemError: Error, Equatable, CustomStringConvertible {
     public let code: Int32
+    /// Plainer words than the C library's, for failures that `errno` names poorly.
+    public let reason: String?
 
-    public init(_ code: Int32) {
+    public init(_ code: Int32, reason: String? = nil) {
         self.code = code
+        self.reason = reason
     }
 
-    public var description: String { String(cString: strerror(code)) }
+    public var description: String { reason ?? String(cString: strerror(code)) }
 }
 
 /// The walk over a vault's folders.
