@@ -6,10 +6,26 @@
 public struct Application: Sendable, Equatable {
     /// The notes, oldest interview first (same day: earlier time first, then path).
     public let notes: [InterviewNote]
+    /// Every log entry, oldest first (same day: in note order, then line order), sorted once here
+    /// because every rule and every draft reads it.
+    private let logOrder: [LoggedEntry]
+
+    /// A log entry and the index in `notes` of the note it is in.
+    private struct LoggedEntry: Sendable, Equatable {
+        let note: Int
+        let entry: LogEntry
+    }
 
     public init(notes: [InterviewNote]) {
         precondition(!notes.isEmpty, "an application has at least one interview")
-        self.notes = notes.sorted { ($0.date, $0.minutes ?? -1, $0.path) < ($1.date, $1.minutes ?? -1, $1.path) }
+        let sorted = notes.sorted { ($0.date, $0.minutes ?? -1, $0.path) < ($1.date, $1.minutes ?? -1, $1.path) }
+        self.notes = sorted
+        logOrder = sorted.indices.flatMap { index in
+            sorted[index].log.map { LoggedEntry(note: index, entry: $0) }
+        }
+        .enumerated()
+        .sorted { ($0.element.entry.day, $0.offset) < ($1.element.entry.day, $1.offset) }
+        .map(\.element)
     }
 
     public var latest: InterviewNote { notes[notes.count - 1] }
@@ -30,9 +46,11 @@ public struct Application: Sendable, Equatable {
 
     /// Every log entry of every note, oldest first, each with the note it is in.
     var history: [(note: InterviewNote, entry: LogEntry)] {
-        notes.flatMap { note in note.log.map { (note, $0) } }
-            .enumerated()
-            .sorted { ($0.element.entry.day, $0.offset) < ($1.element.entry.day, $1.offset) }
-            .map(\.element)
+        logOrder.map { (notes[$0.note], $0.entry) }
+    }
+
+    /// The latest log entry that matches, found from the end without building the history.
+    func lastLogEntry(where matches: (LogEntry) -> Bool) -> LogEntry? {
+        logOrder.last { matches($0.entry) }?.entry
     }
 }

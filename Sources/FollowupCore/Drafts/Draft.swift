@@ -102,8 +102,7 @@ public enum Drafter {
 
     /// The day of the application's check-in since its latest interview.
     static func lastCheckIn(_ application: Application) -> Day? {
-        application.history.last { $0.entry.day >= application.latest.date && $0.entry.events.contains(.followUp) }?
-            .entry.day
+        application.lastLogEntry { $0.day >= application.latest.date && $0.events.contains(.followUp) }?.day
     }
 }
 
