@@ -31,12 +31,15 @@ let package = Package(
             name: "FollowupCore",
             dependencies: ["Markdown", "YAML"]
         ),
-        // The vault on disk: finding notes, reading them, writing NEXT.md atomically.
+        // The vault on disk: finding notes, reading them, writing NEXT.md atomically; running vaults in
+        // parallel, watching them with inotify, and diffing NEXT.md with the system diff.
         .target(name: "Vault", dependencies: ["FollowupCore"]),
+        // A notes repository in git: the staged notes, the pre-commit hook.
+        .target(name: "Git", dependencies: ["FollowupCore", "Vault"]),
         .executableTarget(
             name: "followup",
             dependencies: [
-                "FollowupCore", "Vault",
+                "FollowupCore", "Vault", "Git",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -50,6 +53,7 @@ let package = Package(
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
         .testTarget(name: "FollowupCoreTests", dependencies: ["FollowupCore"]),
         .testTarget(name: "VaultTests", dependencies: ["Vault"]),
+        .testTarget(name: "GitTests", dependencies: ["Git"]),
         .testTarget(name: "EndToEndTests", dependencies: ["followup"]),
         // Every CommonMark spec example as a note body, checked against cmark's own C API.
         .testTarget(

@@ -450,9 +450,11 @@ enum ISODate {
 extension Substring {
     /// The text without leading and trailing characters from `set`, which must be ASCII.
     func trimmingCharacters(in set: String) -> String {
-        let trim = Set(set.utf8)
-        guard let first = utf8.firstIndex(where: { !trim.contains($0) }) else { return "" }
-        let last = utf8.lastIndex(where: { !trim.contains($0) })!
+        let trim = set.utf8
+        let keep = { (byte: UInt8) in !trim.contains(byte) }
+        guard let first = utf8.firstIndex(where: keep) else { return "" }
+        let last = utf8.lastIndex(where: keep)!
+        if first == startIndex, last == utf8.index(before: endIndex) { return String(self) }
         return String(self[first...last])
     }
 }

@@ -171,16 +171,32 @@ private struct Reader {
     }
 
     static func splitNames(_ text: String) -> [String] {
-        // Most values are one name: skip the splitting unless a separator is there at all.
-        let separators: Set<UInt8> = [UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "&")]
-        if !text.utf8.contains(where: separators.contains), !Array(text.utf8).contains(Array(" and ".utf8)) {
-            return [text]
+        // Split at `,` `;` `&` and at the word `and`, over the bytes: this runs for every note.
+        var names: [String] = []
+        let bytes = Array(text.utf8)
+        var start = 0
+        var index = 0
+        func cut(_ end: Int, skip: Int) {
+            let name = String(decoding: bytes[start..<end], as: UTF8.self).trimmingCharacters(in: " \t")
+            if !name.isEmpty { names.append(name) }
+            start = end + skip
+            index = start
         }
-        var names = [text]
-        for separator in [",", ";", " & ", " and "] {
-            names = names.flatMap { $0.split(separator: separator).map(String.init) }
+        while index < bytes.count {
+            switch bytes[index] {
+            case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "&"):
+                cut(index, skip: 1)
+            case UInt8(ascii: " ")
+            where index + 5 <= bytes.count && bytes[index + 1] == UInt8(ascii: "a")
+                && bytes[index + 2] == UInt8(ascii: "n")
+                && bytes[index + 3] == UInt8(ascii: "d") && bytes[index + 4] == UInt8(ascii: " "):
+                cut(index, skip: 5)
+            default:
+                index += 1
+            }
         }
-        return names.map { $0.trimmingCharacters(in: " \t") }.filter { !$0.isEmpty }
+        cut(bytes.count, skip: 0)
+        return names
     }
 
     private mutating func requiredText(_ node: YAMLNode, key: String, example: String) -> String? {

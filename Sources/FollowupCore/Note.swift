@@ -80,7 +80,7 @@ public struct Person: Sendable, Hashable {
 
     /// The first word of the name.
     public var firstName: String {
-        String(name.split(separator: " ").first ?? Substring(name))
+        name.firstIndex(of: " ").map { String(name[..<$0]) } ?? name
     }
 }
 

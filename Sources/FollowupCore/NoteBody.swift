@@ -13,6 +13,7 @@ struct NoteBody {
     /// The interviewers' and the contact's names, split into words once for the whole note.
     private let interviewerNames: Roster
     private let contactName: Roster
+    private let firstNames: [String]
 
     init(path: String, interview: Day, interviewers: [Person], contact: Person?) {
         self.path = path
@@ -21,6 +22,7 @@ struct NoteBody {
         self.contact = contact
         interviewerNames = Roster(interviewers)
         contactName = Roster(contact.map { [$0] } ?? [])
+        firstNames = interviewers.map(\.firstName)
     }
 
     struct Contents {
@@ -43,13 +45,15 @@ struct NoteBody {
             case .listItem(let item) where !item.isQuoted:
                 let section = sections.last { $0.kind != .other }?.kind ?? .other
                 read(item, in: section, into: &contents)
-                if section == .other, item.task == nil, !item.text.isEmpty {
+                if section == .other, item.task == nil, mentionsAnInterviewer(item.text) {
                     contents.passages.append(Passage(text: item.text, line: item.position.line))
                 }
             case .paragraph(let paragraph) where !paragraph.isQuoted:
                 // What the note says about the interview, outside the plans and the log: drafts
                 // take their specific points from here.
-                if (sections.last { $0.kind != .other }?.kind ?? .other) == .other, !paragraph.text.isEmpty {
+                if (sections.last { $0.kind != .other }?.kind ?? .other) == .other,
+                    mentionsAnInterviewer(paragraph.text)
+                {
                     contents.passages.append(Passage(text: paragraph.text, line: paragraph.position.line))
                 }
             case .listItem, .paragraph:
@@ -57,6 +61,13 @@ struct NoteBody {
             }
         }
         return contents
+    }
+
+    /// Whether `text` contains an interviewer's first name in any case. Drafts can only take a
+    /// point about someone from a passage that names them, so other prose is not kept: most of a
+    /// note, and most of the memory a vault would take.
+    private func mentionsAnInterviewer(_ text: String) -> Bool {
+        !text.isEmpty && firstNames.contains { Text.contains(text, $0, ignoringASCIICase: true) }
     }
 
     private func read(_ item: ListItem, in section: Section, into contents: inout Contents) {

@@ -6,13 +6,21 @@ public struct Plan: Sendable, Equatable {
     /// Every problem in every note, by note, line and column.
     public var problems: [Problem]
     /// The applications the actions come from: drafts read the people and the notes from here.
-    public var applications: [Application]
+    public let applications: [Application]
+    /// Which application each note belongs to, by path: one lookup per action, however large the
+    /// vault.
+    private let applicationOfNote: [String: Int]
 
     public init(today: Day, actions: [Action], problems: [Problem], applications: [Application] = []) {
         self.today = today
         self.actions = Action.mostUrgentFirst(actions)
         self.problems = problems.sorted()
         self.applications = applications
+        var index: [String: Int] = [:]
+        for (number, application) in applications.enumerated() {
+            for note in application.notes { index[note.path] = number }
+        }
+        applicationOfNote = index
     }
 
     /// Plans from what was read of each file: the notes are grouped into applications and the
@@ -26,7 +34,7 @@ public struct Plan: Sendable, Equatable {
 
     /// The application that `action` belongs to: the one holding the note it comes from.
     public func application(of action: Action) -> Application? {
-        applications.first { $0.notes.contains { $0.path == action.note } }
+        applicationOfNote[action.note].map { applications[$0] }
     }
 
     /// Whether some note could not be read or planned; warnings do not count.

@@ -141,3 +141,36 @@ extension Array where Element == Word {
         return (0...(count - phrase.count)).first { has(phrase, at: $0) }
     }
 }
+
+/// Byte-level text searches for the hot path, where `String.contains` and Foundation's
+/// `range(of:)` would compare grapheme clusters.
+enum Text {
+    /// Whether `text` contains `part`, comparing ASCII letters without regard to case and every
+    /// other byte exactly. No allocation.
+    static func contains(_ text: String, _ part: String, ignoringASCIICase: Bool) -> Bool {
+        var text = text
+        var part = part
+        return text.withUTF8 { haystack in
+            part.withUTF8 { needle in
+                guard let first = needle.first else { return true }
+                guard needle.count <= haystack.count else { return false }
+                let fold = { (byte: UInt8) -> UInt8 in
+                    ignoringASCIICase && byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+                }
+                let lead = fold(first)
+                var start = 0
+                while start + needle.count <= haystack.count {
+                    if fold(haystack[start]) == lead {
+                        var offset = 1
+                        while offset < needle.count, fold(haystack[start + offset]) == fold(needle[offset]) {
+                            offset += 1
+                        }
+                        if offset == needle.count { return true }
+                    }
+                    start += 1
+                }
+                return false
+            }
+        }
+    }
+}

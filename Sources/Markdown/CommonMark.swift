@@ -1,5 +1,11 @@
 import CCmark
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Parses Markdown with libcmark and copies what followup needs into an ``Outline``.
 ///
 /// This is the only file in the package that sees cmark's C types. The document and the iterator
@@ -50,7 +56,8 @@ private struct Walk {
     var openItems: [Int] = []
     /// The heading or list item whose text is being gathered, and the node that holds that text.
     var gathering: (block: Int, container: OpaquePointer)?
-    var text = ""
+    /// The gathered text's bytes: one buffer for the whole walk, decoded once per block.
+    var text: [UInt8] = []
 
     init(lineOffset: Int) {
         self.lineOffset = Int32(clamping: lineOffset)
@@ -100,10 +107,10 @@ private struct Walk {
             }
         case CMARK_NODE_TEXT, CMARK_NODE_CODE:
             if gathering != nil, let literal = cmark_node_get_literal(node) {
-                text += String(cString: literal)
+                text.append(contentsOf: UnsafeRawBufferPointer(start: literal, count: strlen(literal)))
             }
         case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-            if gathering != nil { text += " " }
+            if gathering != nil { text.append(UInt8(ascii: " ")) }
         default:
             break
         }
@@ -117,48 +124,47 @@ private struct Walk {
 
     private mutating func startGathering(into block: Int, from container: OpaquePointer) {
         gathering = (block, container)
-        text = ""
+        text.removeAll(keepingCapacity: true)
     }
 
     private mutating func finishGathering(_ container: OpaquePointer) {
         guard let current = gathering, current.container == container else { return }
         gathering = nil
-        let gathered = text.trimmingWhitespace()
+        var gathered = Self.trimmed(text[...])
         switch blocks[current.block] {
         case .heading(var heading):
-            heading.text = gathered
+            heading.text = String(decoding: gathered, as: UTF8.self)
             blocks[current.block] = .heading(heading)
         case .listItem(var item):
-            (item.task, item.text) = Self.splitTaskBox(gathered)
+            (item.task, gathered) = Self.splitTaskBox(gathered)
+            item.text = String(decoding: gathered, as: UTF8.self)
             blocks[current.block] = .listItem(item)
         case .paragraph(var paragraph):
-            paragraph.text = gathered
+            paragraph.text = String(decoding: gathered, as: UTF8.self)
             blocks[current.block] = .paragraph(paragraph)
         }
     }
 
     /// Splits `[ ] text`, `[x] text` or `[X] text` into the box and the text after it.
-    static func splitTaskBox(_ text: String) -> (ListItem.Task?, String) {
-        let bytes = Array(text.utf8.prefix(4))
-        guard bytes.count >= 3, bytes[0] == UInt8(ascii: "["), bytes[2] == UInt8(ascii: "]"),
-            bytes.count == 3 || bytes[3] == UInt8(ascii: " ") || bytes[3] == UInt8(ascii: "\t")
+    static func splitTaskBox(_ text: ArraySlice<UInt8>) -> (ListItem.Task?, ArraySlice<UInt8>) {
+        let start = text.startIndex
+        guard text.count >= 3, text[start] == UInt8(ascii: "["), text[start + 2] == UInt8(ascii: "]"),
+            text.count == 3 || text[start + 3] == UInt8(ascii: " ") || text[start + 3] == UInt8(ascii: "\t")
         else { return (nil, text) }
         let task: ListItem.Task
-        switch bytes[1] {
+        switch text[start + 1] {
         case UInt8(ascii: " "): task = .open
         case UInt8(ascii: "x"), UInt8(ascii: "X"): task = .done
         default: return (nil, text)
         }
-        return (task, String(text.dropFirst(3)).trimmingWhitespace())
+        return (task, trimmed(text.dropFirst(3)))
     }
-}
 
-extension String {
-    /// The string without leading and trailing spaces, tabs and line breaks.
-    fileprivate func trimmingWhitespace() -> String {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0.isNewline }
-        guard let first = firstIndex(where: { !isSpace($0) }) else { return "" }
-        let last = lastIndex(where: { !isSpace($0) })!
-        return String(self[first...last])
+    /// The bytes without leading and trailing spaces, tabs and line breaks.
+    static func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        guard let first = bytes.firstIndex(where: { !isSpace($0) }) else { return [] }
+        let last = bytes.lastIndex(where: { !isSpace($0) })!
+        return bytes[first...last]
     }
 }

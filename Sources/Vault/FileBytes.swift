@@ -6,16 +6,16 @@
 
 /// Whole-file reads and atomic replacement, with POSIX calls so that every failure keeps its
 /// `errno` and nothing is buffered behind our back.
-enum FileBytes {
+public enum FileBytes {
     /// The largest file read: far more than any note, and a stop for a video or disk image that
     /// was given a `.md` name, which would otherwise be read whole into memory.
-    static let sizeLimit = 64 << 20
+    public static let sizeLimit = 64 << 20
 
     /// The whole file, opened read-only.
     ///
     /// `O_NONBLOCK` because a note can be swapped for a FIFO between the scan and the read, and
     /// opening a FIFO with no writer would wait forever; it changes nothing for a regular file.
-    static func read(_ path: String, limit: Int = sizeLimit) -> Result<[UInt8], SystemError> {
+    public static func read(_ path: String, limit: Int = sizeLimit) -> Result<[UInt8], SystemError> {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { return .failure(SystemError(errno)) }
         defer { close(descriptor) }
@@ -72,7 +72,10 @@ enum FileBytes {
     ///
     /// The temporary file is created with `O_EXCL` under a fresh name, so nothing that already
     /// exists is ever opened, truncated or removed.
-    static func replaceAtomically(_ path: String, with bytes: [UInt8]) throws(SystemError) {
+    /// A new file gets `mode`, less the umask.
+    public static func replaceAtomically(
+        _ path: String, with bytes: [UInt8], mode: mode_t = 0o666
+    ) throws(SystemError) {
         let slash = path.lastIndex(of: "/")
         let folder = slash.map { String(path[..<$0]) } ?? "."
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
@@ -80,7 +83,7 @@ enum FileBytes {
         var descriptor: Int32 = -1
         for attempt in 0..<100 where descriptor < 0 {
             temporary = "\(folder.isEmpty ? "" : folder)/.\(name).\(getpid()).\(attempt).tmp"
-            descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+            descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
             if descriptor < 0, errno != EEXIST { throw SystemError(errno) }
         }
         guard descriptor >= 0 else { throw SystemError(EEXIST) }

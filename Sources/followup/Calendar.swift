@@ -19,6 +19,8 @@ extension Followup {
 
         @OptionGroup var options: PlanOptions
 
+        @OptionGroup var messages: OutputOptions
+
         @Option(name: .shortAndLong, help: ArgumentHelp("Write the calendar to this file.", valueName: "file"))
         var output: String?
 
@@ -26,24 +28,15 @@ extension Followup {
         var force = false
 
         func run() throws {
-            let plan: Plan
-            do {
-                plan = try Vault(path: vault).plan(today: options.day)
-            } catch {
-                Terminal.error("followup: \(error)")
-                throw ExitStatus.unusable.code
-            }
-            Terminal.report(plan.problems, in: vault)
+            let terminal = Terminal(messages)
+            let plan = try terminal.orStop { try Vault(path: vault).plan(today: options.day, jobs: options.jobs) }
+            terminal.report(plan.problems, in: vault)
             let calendar = ICalendar.render(plan)
             if let output {
-                do {
-                    let outcome = try Vault.write(
-                        calendar, to: output, force: force, isGenerated: ICalendar.isGenerated)
-                    print("\(output): \(outcome == .written ? "written" : "unchanged"), \(plan.actions.count) events")
-                } catch {
-                    Terminal.error("followup: \(error)")
-                    throw ExitStatus.unusable.code
+                let outcome = try terminal.orStop {
+                    try Vault.write(calendar, to: output, force: force, isGenerated: ICalendar.isGenerated)
                 }
+                print("\(output): \(outcome == .written ? "written" : "unchanged"), \(plan.actions.count) events")
             } else {
                 print(calendar, terminator: "")
             }

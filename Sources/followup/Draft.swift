@@ -19,6 +19,8 @@ extension Followup {
 
         @OptionGroup var options: PlanOptions
 
+        @OptionGroup var output: OutputOptions
+
         @Option(help: "Only actions for companies whose name contains this (any case).")
         var company: String?
 
@@ -47,14 +49,9 @@ extension Followup {
 
         func run() throws {
             let store = Vault(path: vault)
-            let plan: Plan
-            let templates: DraftTemplates
-            do {
-                plan = try store.plan(today: options.day)
-                templates = try store.draftTemplates()
-            } catch {
-                Terminal.error("followup: \(error)")
-                throw ExitStatus.unusable.code
+            let terminal = Terminal(output)
+            let (plan, templates) = try terminal.orStop {
+                (try store.plan(today: options.day, jobs: options.jobs), try store.draftTemplates())
             }
             let drafts = Drafter.drafts(for: plan, templates: templates).filter(matches)
             if json {
@@ -64,7 +61,7 @@ extension Followup {
             } else {
                 print(DraftText.render(drafts, today: plan.today), terminator: "")
             }
-            Terminal.report(plan.problems, in: vault)
+            terminal.report(plan.problems, in: vault)
             let status = ExitStatus.of(plan)
             if status != .fine { throw status.code }
         }

@@ -12,7 +12,10 @@ struct Followup: ParsableCommand {
             2 usage errors, or nothing could be written.
             """,
         version: "0.1.0",
-        subcommands: [Generate.self, List.self, Lint.self, Draft.self, Ics.self, Templates.self],
+        subcommands: [
+            Generate.self, Check.self, List.self, Lint.self, Watch.self, Hook.self, Draft.self, Ics.self,
+            Templates.self,
+        ],
         defaultSubcommand: Generate.self
     )
 

@@ -9,10 +9,13 @@ extension Followup {
             abstract: "Write NEXT.md in each vault (the default command).",
             discussion: """
                 NEXT.md is replaced atomically. A NEXT.md that followup did not generate is never \
-                replaced without --force.
+                replaced without --force. Several vaults are planned at once, on all cores; one \
+                vault's problems never stop the others, and the exit code is the worst of them.
                 """)
 
-        @Argument(help: "Vault folders (default: the current folder).")
+        @Argument(
+            help: "Vault folders (default: the current folder); with --recursive, the folders to search.",
+            completion: .directory)
         var vaults: [String] = []
 
         @OptionGroup var options: PlanOptions
@@ -26,6 +29,16 @@ extension Followup {
         @Flag(help: "Also write NEXT.ics, the plan as a calendar file, beside NEXT.md (see `followup ics`).")
         var ics = false
 
+        @Flag(
+            name: [.customShort("r"), .long],
+            help: "Regenerate every vault under the folders given whose NEXT.md followup generated.")
+        var recursive = false
+
+        @Flag(help: "Exit 1 when a NEXT.md was created or changed (for the pre-commit framework's fixer hooks).")
+        var failOnChange = false
+
+        @OptionGroup var output: OutputOptions
+
         func validate() throws {
             if ics && stdout {
                 throw ValidationError("--ics writes NEXT.ics beside NEXT.md; it can't be used with --stdout")
@@ -33,52 +46,98 @@ extension Followup {
         }
 
         func run() throws {
-            let today = options.day
+            let terminal = Terminal(output)
+            let folders = vaults.isEmpty ? ["."] : vaults
+            var targets: [Vault] = []
             var worst = ExitStatus.fine
-            for path in vaults.isEmpty ? ["."] : vaults {
-                worst = max(worst, generate(Vault(path: path), today: today))
+            if recursive {
+                for root in folders {
+                    do {
+                        let found = try Vault.generatedVaults(under: root)
+                        for vault in found { terminal.detail("found \(vault.path)/\(Vault.nextFileName)") }
+                        targets += found
+                    } catch {
+                        terminal.fail("\(error)")
+                        worst = .unusable
+                    }
+                }
+                if targets.isEmpty, worst == .fine {
+                    terminal.say(
+                        "No vaults under \(folders.joined(separator: ", ")): a vault is found by the NEXT.md followup generated in it; run `followup generate FOLDER` once to make one."
+                    )
+                }
+            } else {
+                targets = folders.map(Vault.init(path:))
+            }
+            let today = options.day
+            let force = force
+            let write = !stdout
+            let calendar = ics
+            let jobs = options.jobs
+            let verbose = terminal.level == .verbose
+            let results = targets.concurrentMap { vault in
+                (
+                    vault.regenerate(today: today, force: force, write: write, calendar: calendar, jobs: jobs),
+                    verbose ? vault.noteFiles().files.count : 0
+                )
+            }
+            var changed = false
+            for (regeneration, noteCount) in results {
+                worst = max(worst, report(regeneration, noteCount: noteCount, terminal))
+                if case .success(let report) = regeneration.result, report.write == .written { changed = true }
+            }
+            if recursive || targets.count > 1, write, !targets.isEmpty {
+                terminal.say(summary(results.map(\.0), terminal))
+            }
+            if failOnChange, changed {
+                terminal.say("NEXT.md changed: review it, `git add` it and commit again.")
+                worst = max(worst, .notesHaveProblems)
             }
             if worst != .fine { throw worst.code }
         }
 
-        private func generate(_ vault: Vault, today: Day) -> ExitStatus {
-            let plan: Plan
-            do {
-                plan = try vault.plan(today: today)
-            } catch {
-                Terminal.error("followup: \(error)")
+        /// Prints one vault's problems and its line; returns its exit status.
+        private func report(_ regeneration: Regeneration, noteCount: Int, _ terminal: Terminal) -> ExitStatus {
+            let vault = regeneration.vault
+            switch regeneration.result {
+            case .failure(let error):
+                terminal.fail("\(error)")
                 return .unusable
-            }
-            let templates: DraftTemplates
-            do {
-                templates = try vault.draftTemplates()
-            } catch {
-                Terminal.error("followup: \(error)")
-                return .unusable
-            }
-            Terminal.report(plan.problems, in: vault.path)
-            let markdown = NextMarkdown.render(plan, templates: templates)
-            if stdout {
-                print(markdown, terminator: "")
-                return ExitStatus.of(plan)
-            }
-            do {
-                let outcome = try vault.writeNext(markdown, force: force)
-                let next = Terminal.display(Vault.nextFileName, in: vault.path)
-                print("\(next): \(outcome == .written ? "written" : "unchanged"), \(summary(plan))")
-                if ics {
-                    let calendar = try vault.writeCalendar(ICalendar.render(plan), force: force)
-                    let file = Terminal.display(Vault.calendarFileName, in: vault.path)
-                    print("\(file): \(calendar == .written ? "written" : "unchanged"), \(plan.actions.count) events")
+            case .success(let report):
+                terminal.detail("\(vault.path): \(noteCount) \(noteCount == 1 ? "file" : "files") read")
+                terminal.report(report.plan.problems, in: vault.path)
+                guard let outcome = report.write else {
+                    print(report.markdown, terminator: "")
+                    return ExitStatus.of(report.plan)
                 }
-            } catch {
-                Terminal.error("followup: \(error)")
-                return .unusable
+                let next = Terminal.display(Vault.nextFileName, in: vault.path)
+                let verdict =
+                    outcome == .written ? terminal.out("written", .green) : terminal.out("unchanged", .dim)
+                terminal.say("\(next): \(verdict), \(Generate.summary(report.plan))")
+                if let calendar = report.calendar {
+                    let file = Terminal.display(Vault.calendarFileName, in: vault.path)
+                    let verdict =
+                        calendar == .written ? terminal.out("written", .green) : terminal.out("unchanged", .dim)
+                    terminal.say("\(file): \(verdict), \(report.plan.actions.count) events")
+                }
+                return ExitStatus.of(report.plan)
             }
-            return ExitStatus.of(plan)
         }
 
-        private func summary(_ plan: Plan) -> String {
+        /// `3 vaults: 1 written, 1 unchanged, 1 with note errors, 0 failed`.
+        private func summary(_ results: [Regeneration], _ terminal: Terminal) -> String {
+            let statuses = results.map(\.status)
+            func count(_ status: Regeneration.Status) -> Int { statuses.filter { $0 == status }.count }
+            let failed = count(.failed)
+            let errors = count(.noteErrors)
+            return "\(results.count) \(results.count == 1 ? "vault" : "vaults"): \(count(.written)) written, "
+                + "\(count(.unchanged)) unchanged, "
+                + (errors > 0 ? terminal.out("\(errors) with note errors", .yellow) : "0 with note errors") + ", "
+                + (failed > 0 ? terminal.out("\(failed) failed", .red) : "0 failed")
+        }
+
+        /// `4 actions (1 overdue), 1 note with errors`.
+        static func summary(_ plan: Plan) -> String {
             let overdue = plan.actions.filter { plan.horizon(of: $0) == .overdue }.count
             let errors = plan.problems.filter { $0.severity == .error }.count
             var parts = ["\(plan.actions.count) \(plan.actions.count == 1 ? "action" : "actions") (\(overdue) overdue)"]

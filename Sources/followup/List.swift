@@ -8,10 +8,11 @@ extension Followup {
         static let configuration = CommandConfiguration(
             abstract: "Print the plan: a readable table, or JSON with --json.")
 
-        @Argument(help: "The vault folder (default: the current folder).")
+        @Argument(help: "The vault folder (default: the current folder).", completion: .directory)
         var vault = "."
 
         @OptionGroup var options: PlanOptions
+        @OptionGroup var output: OutputOptions
 
         @Flag(
             help:
@@ -19,18 +20,13 @@ extension Followup {
         var json = false
 
         func run() throws {
-            let plan: Plan
-            do {
-                plan = try Vault(path: vault).plan(today: options.day)
-            } catch {
-                Terminal.error("followup: \(error)")
-                throw ExitStatus.unusable.code
-            }
+            let terminal = Terminal(output)
+            let plan = try terminal.orStop { try Vault(path: vault).plan(today: options.day, jobs: options.jobs) }
             if json {
                 print(PlanJSON.render(plan), terminator: "")
             } else {
                 print(PlanTable.render(plan), terminator: "")
-                Terminal.report(plan.problems, in: vault)
+                terminal.report(plan.problems, in: vault)
             }
             let status = ExitStatus.of(plan)
             if status != .fine { throw status.code }

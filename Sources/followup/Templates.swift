@@ -21,6 +21,8 @@ extension Followup {
         @Argument(help: "The vault folder (default: the current folder).")
         var vault = "."
 
+        @OptionGroup var output: OutputOptions
+
         @Flag(help: "Copy the built-in templates into VAULT/.followup/templates/ (existing files are kept).")
         var `init` = false
 

@@ -90,16 +90,9 @@ struct CommandTests {
         try vault.write("NEXT.md", old)
         // A file-size limit makes write(2) fail part-way with EFBIG, as a full disk fails with ENOSPC.
         let script = "trap '' XFSZ; ulimit -f 1; exec \"$0\" generate --today 2026-11-21 \"$1\""
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = ["-c", script, Followup.binary.path, vault.url.path]
-        let err = Pipe()
-        process.standardError = err
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 2)
+        let (status, message) = try Followup.runCapturingErrors(
+            "/bin/bash", ["-c", script, Followup.binary.path, vault.url.path])
+        #expect(status == 2)
         #expect(message.contains("NEXT.md: can't write: File too large; the previous file is unchanged"))
         #expect(try vault.read("NEXT.md") == old)
         #expect(try FileManager.default.contentsOfDirectory(atPath: vault.url.path).sorted() == ["NEXT.md", "acme.md"])

@@ -77,10 +77,17 @@ extension Followup {
     /// Returns the exit status and standard error.
     static func runUnprivileged(_ arguments: [String]) throws -> (Int32, String) {
         let asRoot = getuid() == 0
+        return try runCapturingErrors(
+            asRoot ? "/usr/bin/setpriv" : binary.path,
+            (asRoot ? ["--reuid=65534", "--regid=65534", "--clear-groups", binary.path] : []) + arguments)
+    }
+
+    /// Runs `executable` with `arguments`, standard output discarded; its exit status and standard
+    /// error.
+    static func runCapturingErrors(_ executable: String, _ arguments: [String]) throws -> (Int32, String) {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: asRoot ? "/usr/bin/setpriv" : binary.path)
-        process.arguments =
-            (asRoot ? ["--reuid=65534", "--regid=65534", "--clear-groups", binary.path] : []) + arguments
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
         let err = Pipe()
         process.standardError = err
         process.standardOutput = FileHandle.nullDevice

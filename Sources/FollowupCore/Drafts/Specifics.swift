@@ -16,7 +16,8 @@ public enum Specifics {
     /// The sentences for `person`, from the passages of `note`, in the order the note makes them.
     public static func points(about person: Person, in note: InterviewNote) -> [String] {
         var points: [String] = []
-        for passage in note.passages {
+        // A point about someone needs their name earlier in the same passage.
+        for passage in note.passages where Text.contains(passage.text, person.firstName, ignoringASCIICase: true) {
             for point in Reading(people: note.interviewers).points(in: passage.text, about: person)
             where !points.contains(point) {
                 points.append(point)

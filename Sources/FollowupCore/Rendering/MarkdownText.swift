@@ -44,17 +44,4 @@ enum MarkdownText {
         }
         return String(decoding: out, as: UTF8.self)
     }
-
-    /// Whether `text` contains `part`, ignoring ASCII case: a byte search, for the hot path.
-    static func containsIgnoringCase(_ text: String, _ part: String) -> Bool {
-        let haystack = Array(text.utf8).map(asciiLower)
-        let needle = Array(part.utf8).map(asciiLower)
-        guard !needle.isEmpty else { return true }
-        guard needle.count <= haystack.count else { return false }
-        return (0...(haystack.count - needle.count)).contains { start in
-            haystack[start] == needle[0] && haystack[start..<(start + needle.count)].elementsEqual(needle)
-        }
-    }
-
-    private static func asciiLower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte }
 }

@@ -20,6 +20,16 @@ public enum NextMarkdown {
     /// mail client with its draft (from `templates`) filled in; the `mailto:` links are reference
     /// definitions at the end of the file, so the lines stay readable in an editor.
     public static func render(_ plan: Plan, templates: DraftTemplates = .builtIn) -> String {
+        // Each action's line, and its mail link, is independent of the others: make them on all
+        // cores. Actions are sorted by due day, so the horizons below take them in this order.
+        let rendered = plan.actions.concurrentMap { action -> (line: String, mail: String?) in
+            let draft = Drafter.draft(for: action, in: plan, templates: templates)
+            return (
+                line(for: action, in: plan),
+                draft?.email.map { Mailto.link(to: $0, subject: draft!.subject, body: draft!.body) }
+            )
+        }
+        var next = 0
         var mailLinks: [String] = []
         var out = header + "\n\n# Next\n\n"
         let groups = Dictionary(grouping: plan.actions, by: plan.horizon(of:))
@@ -37,10 +47,12 @@ public enum NextMarkdown {
                 out += "Nothing.\n"
                 continue
             }
-            for action in actions {
-                out += line(for: action, in: plan)
-                if let draft = Drafter.draft(for: action, in: plan, templates: templates), let email = draft.email {
-                    mailLinks.append(Mailto.link(to: email, subject: draft.subject, body: draft.body))
+            for _ in actions {
+                let (line, mail) = rendered[next]
+                next += 1
+                out += line
+                if let mail {
+                    mailLinks.append(mail)
                     out += " · [email draft][mail-\(mailLinks.count)]"
                 }
                 out += "\n"
@@ -71,7 +83,7 @@ public enum NextMarkdown {
         if late > 0 { out += " (\(late) \(late == 1 ? "day" : "days") late)" }
         out += " · " + MarkdownText.escaped(action.title)
         // A deliverable's text may name only a first name, or none: say who it goes to.
-        if let to = action.to, !MarkdownText.containsIgnoringCase(action.title, to) {
+        if let to = action.to, !Text.contains(action.title, to, ignoringASCIICase: true) {
             out += " (to " + MarkdownText.escaped(to) + ")"
         }
         out += " · " + MarkdownText.escaped(action.company)

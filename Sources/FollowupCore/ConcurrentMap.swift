@@ -1,0 +1,49 @@
+import Dispatch
+import Foundation
+
+extension Array where Element: Sendable {
+    /// `map` on `jobs` threads (default: one per core), each result in its element's slot, so the
+    /// result is the same as `map`'s for any number of threads. Work is handed out in small
+    /// batches from a shared counter, which keeps every thread busy to the end even when one
+    /// element costs far more than the rest.
+    public func concurrentMap<T: Sendable>(jobs: Int? = nil, _ transform: @Sendable (Element) -> T) -> [T] {
+        let threads = Swift.min(jobs ?? ProcessInfo.processInfo.activeProcessorCount, count)
+        guard threads > 1 else { return map(transform) }
+        let slots = UnsafeMutableBufferPointer<T>.allocate(capacity: count)
+        defer { slots.deallocate() }
+        let next = BatchCounter()
+        let batch = 16
+        nonisolated(unsafe) let output = slots
+        withoutActuallyEscaping(transform) { transform in
+            self.withUnsafeBufferPointer { input in
+                nonisolated(unsafe) let input = input
+                DispatchQueue.concurrentPerform(iterations: threads) { _ in
+                    while true {
+                        let start = next.take(batch)
+                        guard start < input.count else { return }
+                        for index in start..<Swift.min(start + batch, input.count) {
+                            (output.baseAddress! + index).initialize(to: transform(input[index]))
+                        }
+                    }
+                }
+            }
+        }
+        let results = [T](slots)
+        _ = slots.deinitialize()
+        return results
+    }
+}
+
+/// A counter shared by the threads of `concurrentMap`: each `take` hands out the next batch.
+private final class BatchCounter: @unchecked Sendable {
+    private var value = 0
+    private let lock = NSLock()
+
+    func take(_ count: Int) -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        let start = value
+        value += count
+        return start
+    }
+}

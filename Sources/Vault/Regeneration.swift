@@ -1,0 +1,73 @@
+import FollowupCore
+
+/// What regenerating one vault's NEXT.md came to.
+public struct Regeneration: Sendable {
+    public let vault: Vault
+    /// The plan, what it renders to, and whether NEXT.md was written; or why the vault could not
+    /// be planned or written.
+    public let result: Result<Report, VaultError>
+
+    public struct Report: Sendable {
+        public let plan: Plan
+        public let markdown: String
+        /// `nil` when NEXT.md was only rendered, not written.
+        public let write: Vault.WriteOutcome?
+        /// What happened to NEXT.ics, when it was asked for.
+        public let calendar: Vault.WriteOutcome?
+    }
+
+    /// How a vault fared, worst last.
+    public enum Status: Int, Comparable, Sendable {
+        case unchanged, written, noteErrors, failed
+
+        public static func < (lhs: Status, rhs: Status) -> Bool { lhs.rawValue < rhs.rawValue }
+    }
+
+    public var status: Status {
+        switch result {
+        case .failure: .failed
+        case .success(let report) where report.plan.hasErrors: .noteErrors
+        case .success(let report): report.write == .unchanged ? .unchanged : .written
+        }
+    }
+}
+
+extension Vault {
+    /// Plans as of `today` and writes NEXT.md (unless `write` is false), and NEXT.ics beside it
+    /// when `calendar` is set, as `generate` does for one vault. Mail links are drafted with the
+    /// vault's own templates; a broken template stops the vault before anything is written.
+    public func regenerate(
+        today: Day, force: Bool = false, write: Bool = true, calendar: Bool = false, jobs: Int? = nil
+    ) -> Regeneration {
+        let result: Result<Regeneration.Report, VaultError>
+        do throws(VaultError) {
+            let plan = try plan(today: today, jobs: jobs)
+            let templates: DraftTemplates
+            do {
+                templates = try draftTemplates()
+            } catch {
+                throw VaultError.badTemplate(error)
+            }
+            let markdown = NextMarkdown.render(plan, templates: templates)
+            let outcome = write ? try writeNext(markdown, force: force) : nil
+            let calendarOutcome = write && calendar ? try writeCalendar(ICalendar.render(plan), force: force) : nil
+            result = .success(
+                Regeneration.Report(plan: plan, markdown: markdown, write: outcome, calendar: calendarOutcome))
+        } catch {
+            result = .failure(error)
+        }
+        return Regeneration(vault: self, result: result)
+    }
+
+    /// The vaults under `root` (itself included), at any depth outside hidden folders, whose
+    /// NEXT.md followup generated: the ones `generate --recursive` regenerates. Sorted by path.
+    public static func generatedVaults(under root: String) throws(VaultError) -> [Vault] {
+        let top = Vault(path: root)
+        try top.requireFolder()
+        return top.folders().compactMap { folder -> Vault? in
+            let vault = Vault(path: folder.isEmpty ? root : root == "." ? folder : top.join(folder))
+            guard case .success(let bytes) = FileBytes.read(vault.join(Vault.nextFileName)) else { return nil }
+            return NextMarkdown.isGenerated(bytes) ? vault : nil
+        }.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+    }
+}
