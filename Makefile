@@ -63,7 +63,7 @@ fuzz-build:
 asan:
 	@scripts/ensure-deps test
 	$(SWIFT) build --build-tests --sanitize=address --scratch-path .build-asan
-	LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/lsan.supp \
+	LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/lsan.supp:print_suppressions=0 \
 		$(SWIFT) test --skip-build --sanitize=address --scratch-path .build-asan
 
 ## tsan: every test under ThreadSanitizer (notes are read on all cores)
