@@ -196,7 +196,8 @@ struct HostileInputTests {
     /// A 50 MB note (prose, headings and action items) is read in linear time and bounded memory.
     /// A 50 MB note (prose about the interviewer, headings, action items) is planned and written in
     /// time linear in its size and in bounded memory; generate drafts a thank-you from the prose.
-    @Test func aFiftyMegabyteNoteIsPlannedInBoundedTimeAndMemory() throws {
+    @Test(.disabled(if: Limits.threadSanitizer, "minutes under TSan, and one thread reads one note: nothing to race"))
+    func aFiftyMegabyteNoteIsPlannedInBoundedTimeAndMemory() throws {
         let vault = try TemporaryFolder()
         try vault.write("good.md", Self.goodNote)
         let paragraph = String(
