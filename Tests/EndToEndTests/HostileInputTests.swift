@@ -180,7 +180,7 @@ struct HostileInputTests {
         try Self.expect(run, file: hostile.name, outcome: hostile.outcome, big: hostile.big)
         if hostile.name == "alias-bomb.md" {
             // Refused at the limit, never expanded: no slower and no bigger than an ordinary note.
-            #expect(run.seconds < 2 * Limits.slowdown)
+            #expect(run.cpuSeconds < 2 * Limits.slowdown)
             #expect(run.peakMB < 100 * Limits.memoryGrowth)
         }
         if hostile.name == "quotes-10000-deep.md" {
@@ -194,26 +194,37 @@ struct HostileInputTests {
     }
 
     /// A 50 MB note (prose, headings and action items) is read in linear time and bounded memory.
-    @Test func aFiftyMegabyteNoteIsPlannedInBoundedTimeAndMemory() throws {
+    /// A 50 MB note (prose about the interviewer, headings, action items) is planned and written in
+    /// time linear in its size and in bounded memory; generate drafts a thank-you from the prose.
+    @Test(.disabled(if: Limits.threadSanitizer, "minutes under TSan, and one thread reads one note: nothing to race"))
+    func aFiftyMegabyteNoteIsPlannedInBoundedTimeAndMemory() throws {
         let vault = try TemporaryFolder()
         try vault.write("good.md", Self.goodNote)
         let paragraph = String(
-            repeating: "We talked about the roadmap, the team and the on-call rotation; Ada asked about queues. ",
+            repeating:
+                "We talked about the roadmap, the team and the on-call rotation; Bo asked about queues and retries. ",
             count: 5)
         let chunk =
             "## Notes\n\n" + String(repeating: paragraph + "\n\n", count: 20)
             + "## Next steps\n\n- [ ] Send Bo the code sample by Friday\n- Share the portfolio within 48 hours\n\n"
-        let small = Self.front("Big Co") + String(repeating: chunk, count: (5 << 20) / chunk.utf8.count + 1)
-        try vault.write("big.md", small)
-        let fiveMB = try Measured.run(["list", "--json", "--today", "2026-11-21", vault.url.path])
-        try Self.expect(fiveMB, file: "big.md", outcome: .planned(company: "Big Co"), big: true)
-
-        let large = Self.front("Big Co") + String(repeating: chunk, count: (50 << 20) / chunk.utf8.count + 1)
-        try vault.write("big.md", large)
-        let fiftyMB = try Measured.run(["list", "--json", "--today", "2026-11-21", vault.url.path])
-        try Self.expect(fiftyMB, file: "big.md", outcome: .planned(company: "Big Co"), big: true)
+        var runs: [(list: Measured, generate: Measured)] = []
+        for megabytes in [5, 50] {
+            let text = Self.front("Big Co") + String(repeating: chunk, count: (megabytes << 20) / chunk.utf8.count + 1)
+            try vault.write("big.md", text)
+            let list = try Measured.run(["list", "--json", "--today", "2026-11-21", vault.url.path])
+            try Self.expect(list, file: "big.md", outcome: .planned(company: "Big Co"), big: true)
+            let generate = try Measured.run(["generate", "--stdout", "--today", "2026-11-21", vault.url.path])
+            #expect(generate.status == 0)
+            #expect(generate.stdout.contains("Big Co"))
+            #expect(generate.cpuSeconds < Limits.bigSeconds, "generate, \(megabytes) MB: \(generate.cpuSeconds) s")
+            #expect(generate.peakMB < Limits.megabytes, "generate, \(megabytes) MB: \(generate.peakMB) MB")
+            runs.append((list, generate))
+        }
         // Ten times the text may take ten times as long (and some slack), never a hundred.
-        #expect(fiftyMB.seconds < 20 * fiveMB.seconds + 1, "5 MB: \(fiveMB.seconds) s, 50 MB: \(fiftyMB.seconds) s")
+        for (five, fifty) in [(runs[0].list, runs[1].list), (runs[0].generate, runs[1].generate)] {
+            #expect(
+                fifty.cpuSeconds < 20 * five.cpuSeconds + 1, "5 MB: \(five.cpuSeconds) s, 50 MB: \(fifty.cpuSeconds) s")
+        }
     }
 
     // MARK: The file system
@@ -332,7 +343,9 @@ struct HostileInputTests {
     ) throws {
         #expect(!run.timedOut, "\(file): still running after \(run.seconds) s")
         #expect(run.signal == nil, "\(file): killed by signal \(run.signal ?? 0): \(run.stderr)")
-        #expect(run.seconds < (big ? Limits.bigSeconds : Limits.seconds), "\(file): took \(run.seconds) s")
+        let limit = big ? Limits.bigSeconds : Limits.seconds
+        #expect(run.cpuSeconds < limit, "\(file): took \(run.cpuSeconds) s of CPU")
+        #expect(run.seconds < 4 * limit, "\(file): took \(run.seconds) s")
         #expect(run.peakMB < Limits.megabytes, "\(file): peak memory \(run.peakMB) MB")
         let object = try json(run)
         let actions = object["actions"] as? [[String: Any]] ?? []
@@ -387,17 +400,23 @@ enum Limits {
     static var megabytes: Int { 400 * memoryGrowth }
 }
 
-/// One run of the binary, with its wall time and peak memory, killed if it outlives `timeout`.
+/// One run of the binary, with its wall time, CPU time and peak memory, killed if it outlives
+/// `timeout`.
 ///
-/// The peak comes from GNU time (`/usr/bin/time -f %M`), not from `wait4` here: posix_spawn
-/// starts the child with this test process's memory, whose size the child's peak would then
-/// report. time is small, so what it measures of its own child is the binary alone.
+/// CPU time and peak come from GNU time (`/usr/bin/time -f "%M %U %S"`), not from `wait4` here:
+/// posix_spawn starts the child with this test process's memory, whose size the child's peak
+/// would then report. time is small, so what it measures of its own child is the binary alone.
+/// Limits are on CPU time, which other tests running beside this one do not stretch; wall time
+/// only catches a run that waits.
 struct Measured {
     var status: Int32
     var signal: Int32?
     var stdout: String
     var stderr: String
+    /// Wall time.
     var seconds: Double
+    /// User and system CPU time, over all threads.
+    var cpuSeconds: Double
     var peakMB: Int
     var timedOut: Bool
 
@@ -408,7 +427,7 @@ struct Measured {
         let timePath = folder.url.appendingPathComponent("time").path
         let asNobody = unprivileged && getuid() == 0
         let argv =
-            ["/usr/bin/time", "-f", "%M", "-o", timePath]
+            ["/usr/bin/time", "-f", "%M %U %S", "-o", timePath]
             + (asNobody ? ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] : [])
             + [Followup.binary.path] + arguments
         var actions = posix_spawn_file_actions_t()
@@ -448,12 +467,15 @@ struct Measured {
             Int32($0.split(separator: " ").last!)
         }
         let exitCode = status & 0x7F == 0 ? (status >> 8) & 0xFF : -1
+        let usage = report.last?.split(separator: " ") ?? []
         return Measured(
             status: exitCode, signal: signal ?? (status & 0x7F == 0 ? nil : status & 0x7F),
             stdout: (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
             stderr: (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "",
             seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
-            peakMB: (report.last.flatMap { Int($0) } ?? Int.max / 2048) / 1024, timedOut: timedOut)
+            cpuSeconds: usage.count == 3
+                ? (Double(usage[1]) ?? .infinity) + (Double(usage[2]) ?? .infinity) : .infinity,
+            peakMB: (usage.first.flatMap { Int($0) } ?? Int.max / 2048) / 1024, timedOut: timedOut)
     }
 
     struct SpawnError: Error {

@@ -27,6 +27,15 @@ struct NothingLostTests {
         ["ics", "-o", "calendar.ics"] + today,
         ["templates"],
         ["templates", "--init"],
+        ["check"] + today,
+        ["generate", "--jobs", "1", "--fail-on-change"] + today,
+        ["generate", "--recursive", "."] + today,
+        // Runs until interrupted: a note is added to make it regenerate, then it gets SIGINT.
+        ["watch"] + today,
+        // These three run in a git repository with the notes committed.
+        ["hook", "install"],
+        ["hook", "run"] + today,
+        ["hook", "uninstall"],
     ]
 
     /// A vault with drafts (emails, so NEXT.md has mailto links), broken notes, its own templates,
@@ -95,9 +104,22 @@ struct NothingLostTests {
         let vault = try Self.makeVault()
         let notes = try Self.noteFiles(in: vault.url)
         #expect(notes.count >= 15)
-        let before = try Self.snapshot(vault.url)
         let trace = vault.url.appendingPathComponent(".trace").path
         let strace = try #require(Self.strace, "strace is needed (scripts/ensure-deps test installs it)")
+        if arguments.first == "hook" {
+            let commit = ["-c", "user.name=Test", "-c", "user.email=test@example.com", "commit", "-qm", "notes"]
+            for git in [["init", "-q"], ["add", "."], commit] {
+                #expect(Self.run("/usr/bin/git", in: vault.url, git) == 0, "git \(git)")
+            }
+            if arguments.dropFirst().first != "install" {
+                #expect(Self.run(Followup.binary.path, in: vault.url, ["hook", "install"]) == 0)
+            }
+        }
+        if arguments.contains("--recursive") {
+            // --recursive regenerates only vaults whose NEXT.md followup generated.
+            #expect(Self.run(Followup.binary.path, in: vault.url, ["generate"] + Self.today) == 1)
+        }
+        let before = try Self.snapshot(vault.url)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: strace)
         process.arguments =
@@ -107,9 +129,22 @@ struct NothingLostTests {
         process.standardError = FileHandle.nullDevice
         process.standardInput = FileHandle.nullDevice
         try process.run()
+        if arguments.first == "watch" {
+            usleep(1_500_000)
+            try vault.write("added.md", note(company: "Added Co"))
+            usleep(1_500_000)
+            // strace itself ignores SIGINT while it runs a command: interrupt the traced followup.
+            let children = "/proc/\(process.processIdentifier)/task/\(process.processIdentifier)/children"
+            let traced = (try? String(contentsOfFile: children, encoding: .utf8))?.split(separator: " ")
+            #expect(traced?.count == 1)
+            for pid in traced ?? [] { kill(pid_t(pid) ?? 0, SIGINT) }
+        }
         process.waitUntilExit()
         #expect([0, 1].contains(process.terminationStatus), "\(arguments): exit \(process.terminationStatus)")
-        #expect(try Self.snapshot(vault.url) == before, "\(arguments) changed a note")
+        if arguments.first == "watch" {
+            #expect(try vault.read("NEXT.md").contains("Added Co"), "watch regenerated NEXT.md")
+        }
+        #expect(try Self.snapshot(vault.url).filter { before[$0.key] != nil } == before, "\(arguments) changed a note")
 
         // Every system call that names a note: read-only opens, and nothing else.
         let lines = try String(contentsOfFile: trace, encoding: .utf8).split(separator: "\n")
@@ -124,8 +159,9 @@ struct NothingLostTests {
             #expect(isOpen && writes.isEmpty, "\(arguments): \(line)")
             if isOpen && writes.isEmpty && line.contains("O_RDONLY") { readOnlyOpens += 1 }
         }
-        // The trace really saw the notes being read (templates never reads them).
-        if arguments.first != "templates" {
+        // The trace really saw the notes being read (templates and the hook installer never read
+        // them; the hook reads the staged notes from git's index, not the files).
+        if arguments.first != "templates", arguments.first != "hook" {
             #expect(
                 readOnlyOpens >= notes.count, "\(arguments): \(readOnlyOpens) read-only opens in \(lines.count) lines")
         }
@@ -225,9 +261,15 @@ struct NothingLostTests {
 
     @discardableResult
     static func run(_ executable: String, _ arguments: String...) -> Int32 {
+        run(executable, in: nil, arguments)
+    }
+
+    @discardableResult
+    static func run(_ executable: String, in folder: URL?, _ arguments: [String]) -> Int32 {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
+        if let folder { process.currentDirectoryURL = folder }
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         guard (try? process.run()) != nil else { return -1 }

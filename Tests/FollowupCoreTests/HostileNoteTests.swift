@@ -103,6 +103,24 @@ struct HostileNoteTests {
         #expect(ordered.note?.actionItems.map(\.text) == ["deep"])
     }
 
+    /// Drafting reads a bounded amount of prose per interviewer: before, each thank-you read every
+    /// passage naming its interviewer clause by clause, and a 5 MB note about two interviewers
+    /// took 14 s to generate (a 50 MB one, minutes).
+    @Test func specificsOfAHugeNoteAreFoundInBoundedTime() throws {
+        let paragraphs = (0..<20_000).map {
+            // No usable point (the topic names Sarah), so nothing stops the reading early.
+            "We met in room \($0). Miles asked about queue number \($0) and Sarah walked me through system \($0).\n\n"
+        }
+        let first = "Miles asked about incident command.\n\n"
+        let note = try #require(readNote(noteText(cyberdyneFront, body: first + paragraphs.joined())).note)
+        #expect(note.passages.count > 20_000)
+        let clock = ContinuousClock()
+        var points: [String] = []
+        let elapsed = clock.measure { points = Specifics.points(about: note.interviewers[0], in: note) }
+        #expect(elapsed < .seconds(2))
+        #expect(points == ["I appreciated your questions about incident command."])
+    }
+
     @Test func aMegabyteOnOneLineIsOneAction() throws {
         let text = String(repeating: "send Miles the deck by Friday ", count: 40_000)
         let reading = readNote(noteText(cyberdyneFront, body: "\n## Next steps\n\n- " + text + "\n"))
