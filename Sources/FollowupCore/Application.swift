@@ -9,6 +9,12 @@ public struct Application: Sendable, Equatable {
     /// Every log entry, oldest first (same day: in note order, then line order), sorted once here
     /// because every rule and every draft reads it.
     private let logOrder: [LoggedEntry]
+    /// Everyone the notes name, interviewers and contacts, by lower-cased name: the latest note's
+    /// mention first, with an email and a role filled in from older notes when it lacks them.
+    /// Built once, so drafting a message for one of many interviews does not read every note.
+    private let people: [String: Person]
+    /// The index in `notes` of each note's path.
+    private let indexOfPath: [String: Int]
 
     /// A log entry and the index in `notes` of the note it is in.
     private struct LoggedEntry: Sendable, Equatable {
@@ -26,6 +32,34 @@ public struct Application: Sendable, Equatable {
         .enumerated()
         .sorted { ($0.element.entry.day, $0.offset) < ($1.element.entry.day, $1.offset) }
         .map(\.element)
+        var people: [String: Person] = [:]
+        for note in sorted.reversed() {
+            for candidate in note.interviewers + (note.contact.map { [$0] } ?? []) {
+                let key = candidate.name.lowercased()
+                guard var found = people[key] else {
+                    people[key] = candidate
+                    continue
+                }
+                if found.email == nil || found.role == nil {
+                    found.email = found.email ?? candidate.email
+                    found.role = found.role ?? candidate.role
+                    people[key] = found
+                }
+            }
+        }
+        self.people = people
+        indexOfPath = Dictionary(sorted.indices.map { (sorted[$0].path, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The person called `name` (in any case) in the notes, with their email and role when some
+    /// note gives them; just the name when no note does.
+    public func person(named name: String) -> Person {
+        people[name.lowercased()] ?? Person(name: name)
+    }
+
+    /// The note at `path`, when it is one of this application's.
+    public func note(at path: String) -> InterviewNote? {
+        indexOfPath[path].map { notes[$0] }
     }
 
     public var latest: InterviewNote { notes[notes.count - 1] }

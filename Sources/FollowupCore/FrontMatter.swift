@@ -237,7 +237,9 @@ private struct Reader {
         switch node {
         case .scalar(let text, _, _):
             let isPlaceholder =
-                (text.contains("{{") && text.contains("}}")) || (text.contains("<%") && text.contains("%>"))
+                (Text.contains(text, "{{", ignoringASCIICase: false) && Text.contains(text, "}}", ignoringASCIICase: false))
+                || (Text.contains(text, "<%", ignoringASCIICase: false)
+                    && Text.contains(text, "%>", ignoringASCIICase: false))
             return isPlaceholder ? text : nil
         case .mapping(let pairs, _):
             guard pairs.count == 1, case .mapping(let inner, _) = pairs[0].key, inner.count == 1,

@@ -13,7 +13,7 @@ struct NoteBody {
     /// The interviewers' and the contact's names, split into words once for the whole note.
     private let interviewerNames: Roster
     private let contactName: Roster
-    private let firstNames: [String]
+    private let firstNames: AnyWordFinder
 
     init(path: String, interview: Day, interviewers: [Person], contact: Person?) {
         self.path = path
@@ -22,7 +22,7 @@ struct NoteBody {
         self.contact = contact
         interviewerNames = Roster(interviewers)
         contactName = Roster(contact.map { [$0] } ?? [])
-        firstNames = interviewers.map(\.firstName)
+        firstNames = AnyWordFinder(interviewers.map(\.firstName))
     }
 
     struct Contents {
@@ -67,7 +67,7 @@ struct NoteBody {
     /// point about someone from a passage that names them, so other prose is not kept: most of a
     /// note, and most of the memory a vault would take.
     private func mentionsAnInterviewer(_ text: String) -> Bool {
-        !text.isEmpty && firstNames.contains { Text.contains(text, $0, ignoringASCIICase: true) }
+        firstNames.isFound(in: text)
     }
 
     private func read(_ item: ListItem, in section: Section, into contents: inout Contents) {
@@ -150,6 +150,15 @@ enum Section: Equatable {
     case other
 
     init(heading: String) {
+        // Most headings are not section names: tell by their letters and digits, without splitting.
+        var letters = 0
+        for byte in heading.utf8 where byte >= 0x80 || (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10 {
+            letters += 1
+        }
+        guard letters <= Self.mostLetters else {
+            self = .other
+            return
+        }
         let words = Word.split(heading).map(\.lower).joined(separator: " ")
         if Self.actionHeadings.contains(words) {
             self = .actions
@@ -169,6 +178,10 @@ enum Section: Equatable {
     ]
     static let deliverableHeadings: Set<String> = ["deliverables", "deliverable"]
     static let logHeadings: Set<String> = ["log", "history", "updates", "timeline"]
+    /// The most letters and digits in any of the headings above.
+    static let mostLetters = (actionHeadings.union(deliverableHeadings).union(logHeadings)).map {
+        $0.utf8.count { $0 != UInt8(ascii: " ") }
+    }.max() ?? 0
 }
 
 /// Finds the people a line of text names.

@@ -26,7 +26,7 @@ public enum NoteReader {
             let (line, column) = NoteText.position(of: offset, in: bytes)
             return NoteReading(note: nil, problems: [Problem(note: path, line: line, column: column, message: message)])
         }
-        if let nul = bytes.firstIndex(of: 0) {
+        if let nul = Text.firstOffset(of: 0, in: bytes) {
             return failure(at: nul, "contains a NUL byte: this looks like a binary file, not a Markdown note")
         }
         if let invalid = NoteText.firstInvalidUTF8(bytes) {

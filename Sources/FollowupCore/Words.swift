@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A word of note text, as the phrase readers see it.
 ///
 /// Words are runs of letters and digits. An apostrophe between letters stays inside a word
@@ -144,30 +150,101 @@ extension Array where Element == Word {
 
 /// Byte-level text searches for the hot path, where `String.contains` and Foundation's
 /// `range(of:)` would compare grapheme clusters.
-enum Text {
+public enum Text {
+    /// Whether `lhs` sorts before `rhs` by their UTF-8 bytes: the order of paths everywhere in
+    /// followup, the same on every machine and locale, and a `memcmp` rather than a comparison
+    /// of Unicode scalars.
+    public static func bytewiseLess(_ lhs: String, _ rhs: String) -> Bool {
+        var lhs = lhs
+        var rhs = rhs
+        return lhs.withUTF8 { left in
+            rhs.withUTF8 { right in
+                let common = min(left.count, right.count)
+                if common > 0, let l = left.baseAddress, let r = right.baseAddress {
+                    let order = memcmp(l, r, common)
+                    if order != 0 { return order < 0 }
+                }
+                return left.count < right.count
+            }
+        }
+    }
+
+    /// The offset of the first byte `byte` in `bytes`, found by `memchr`.
+    public static func firstOffset(of byte: UInt8, in bytes: UnsafeRawBufferPointer) -> Int? {
+        guard let base = bytes.baseAddress, let found = memchr(base, Int32(byte), bytes.count) else { return nil }
+        return base.distance(to: UnsafeRawPointer(found))
+    }
+
     /// Whether `text` contains `part`, comparing ASCII letters without regard to case and every
     /// other byte exactly. No allocation.
-    static func contains(_ text: String, _ part: String, ignoringASCIICase: Bool) -> Bool {
+    public static func contains(_ text: String, _ part: String, ignoringASCIICase: Bool) -> Bool {
         var text = text
         var part = part
         return text.withUTF8 { haystack in
             part.withUTF8 { needle in
                 guard let first = needle.first else { return true }
-                guard needle.count <= haystack.count else { return false }
-                let fold = { (byte: UInt8) -> UInt8 in
-                    ignoringASCIICase && byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+                guard needle.count <= haystack.count, let hay = haystack.baseAddress, let pin = needle.baseAddress
+                else { return false }
+                @inline(__always) func fold(_ byte: UInt8) -> UInt8 {
+                    ignoringASCIICase && byte &- 0x41 < 26 ? byte | 0x20 : byte
                 }
+                // The first byte is looked for with one comparison per byte: for a letter, `| 0x20`
+                // maps exactly its two cases to its lower case and nothing else to it.
                 let lead = fold(first)
+                let leadMask: UInt8 = ignoringASCIICase && lead &- 0x61 < 26 ? 0x20 : 0
+                let last = haystack.count - needle.count
                 var start = 0
-                while start + needle.count <= haystack.count {
-                    if fold(haystack[start]) == lead {
+                while start <= last {
+                    if hay[start] | leadMask == lead {
                         var offset = 1
-                        while offset < needle.count, fold(haystack[start + offset]) == fold(needle[offset]) {
+                        while offset < needle.count, fold(hay[start + offset]) == fold(pin[offset]) {
                             offset += 1
                         }
                         if offset == needle.count { return true }
                     }
                     start += 1
+                }
+                return false
+            }
+        }
+    }
+}
+
+/// A few words to look for in many texts, comparing ASCII letters without regard to case and every
+/// other byte exactly: one pass over each text whatever the number of words.
+struct AnyWordFinder {
+    /// The words, ASCII letters in lower case.
+    private let words: [[UInt8]]
+    /// Whether a folded byte starts one of the words.
+    private let isLead: [Bool]
+    /// An empty word is in every text but an empty one.
+    private let hasEmptyWord: Bool
+
+    init(_ words: [String]) {
+        hasEmptyWord = words.contains(where: \.isEmpty)
+        self.words = words.filter { !$0.isEmpty }.map { $0.utf8.map(Self.fold) }
+        var isLead = [Bool](repeating: false, count: 256)
+        for word in self.words { isLead[Int(word[0])] = true }
+        self.isLead = isLead
+    }
+
+    @inline(__always) private static func fold(_ byte: UInt8) -> UInt8 { byte &- 0x41 < 26 ? byte | 0x20 : byte }
+
+    /// Whether `text` contains any of the words, anywhere (not only as a whole word).
+    func isFound(in text: String) -> Bool {
+        if hasEmptyWord { return !text.isEmpty }
+        guard !words.isEmpty else { return false }
+        var text = text
+        return text.withUTF8 { haystack in
+            isLead.withUnsafeBufferPointer { isLead in
+                guard let hay = haystack.baseAddress else { return false }
+                let count = haystack.count
+                for start in 0..<count where isLead[Int(Self.fold(hay[start]))] {
+                    for word in words where word.count <= count - start && word[0] == Self.fold(hay[start]) {
+                        var offset = 1
+                        while offset < word.count, Self.fold(hay[start + offset]) == word[offset] { offset += 1 }
+                        if offset == word.count { return true }
+                    }
                 }
                 return false
             }

@@ -68,6 +68,6 @@ extension Vault {
             let vault = Vault(path: folder.isEmpty ? root : root == "." ? folder : top.join(folder))
             guard case .success(let bytes) = FileBytes.read(vault.join(Vault.nextFileName)) else { return nil }
             return NextMarkdown.isGenerated(bytes) ? vault : nil
-        }.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        }.sorted { Text.bytewiseLess($0.path, $1.path) }
     }
 }

@@ -270,7 +270,7 @@ private struct Walk {
             if name.hasPrefix(".") { continue }
             entries.append((name, entry.pointee.d_type))
         }
-        for (name, type) in entries.sorted(by: { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }) {
+        for (name, type) in entries.sorted(by: { Text.bytewiseLess($0.name, $1.name) }) {
             let child = relative.isEmpty ? name : relative + "/" + name
             var isFolder = type == UInt8(DT_DIR)
             var isFile = type == UInt8(DT_REG)

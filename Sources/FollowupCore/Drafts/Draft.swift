@@ -29,9 +29,23 @@ public enum Drafter {
 
     /// The draft for `action`, or nil when its kind has no draft.
     public static func draft(for action: Action, in plan: Plan, templates: DraftTemplates = .builtIn) -> Draft? {
+        draft(for: action, in: plan, templates: templates, onlyWithEmail: false)
+    }
+
+    /// The draft for `action` when it can be sent by email: its recipient's address is known.
+    /// Cheaper than ``draft(for:in:templates:)`` followed by a check, as most actions have no
+    /// address and their drafts are never written.
+    public static func emailDraft(for action: Action, in plan: Plan, templates: DraftTemplates = .builtIn) -> Draft? {
+        draft(for: action, in: plan, templates: templates, onlyWithEmail: true)
+    }
+
+    private static func draft(
+        for action: Action, in plan: Plan, templates: DraftTemplates, onlyWithEmail: Bool
+    ) -> Draft? {
         guard let name = templateName(for: action), let application = plan.application(of: action) else { return nil }
+        let recipient = action.to.map(application.person(named:))
+        if onlyWithEmail, recipient?.email == nil { return nil }
         let interview = application.latest
-        let recipient = action.to.flatMap { person(named: $0, in: application) }
         // Interviewers of one interview get different variants, in the order the note lists them.
         let variant = recipient.flatMap { person in interview.interviewers.firstIndex { $0.name == person.name } } ?? 0
         guard let template = templates.template(name, for: variant) else { return nil }
@@ -51,7 +65,7 @@ public enum Drafter {
             values[.specifics] =
                 recipient.map { Specifics.points(about: $0, in: interview).joined(separator: " ") } ?? ""
         case .deliverable:
-            let note = application.notes.first { $0.path == action.note } ?? interview
+            let note = application.note(at: action.note) ?? interview
             values[.deliverable] = DeliverableText.nounPhrase(
                 action.title, recipient: recipient, people: note.interviewers, interview: note.date)
             values[.interviewDay] = note.date.dayAndMonth
@@ -70,24 +84,6 @@ public enum Drafter {
     /// Every draft for the plan's actions that have one, most urgent first.
     public static func drafts(for plan: Plan, templates: DraftTemplates = .builtIn) -> [Draft] {
         plan.actions.compactMap { draft(for: $0, in: plan, templates: templates) }
-    }
-
-    /// The person called `name` in the application's notes, latest note first: an interviewer or
-    /// the contact, with their email and role when some note gives them.
-    static func person(named name: String, in application: Application) -> Person {
-        var found: Person?
-        for note in application.notes.reversed() {
-            for candidate in note.interviewers + [note.contact].compactMap({ $0 })
-            where candidate.name.lowercased() == name.lowercased() {
-                if found == nil {
-                    found = candidate
-                } else {
-                    if found?.email == nil { found?.email = candidate.email }
-                    if found?.role == nil { found?.role = candidate.role }
-                }
-            }
-        }
-        return found ?? Person(name: name)
     }
 
     /// What the company said about their decision, or a polite question when they said nothing.

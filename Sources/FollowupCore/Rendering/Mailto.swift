@@ -5,45 +5,49 @@
 /// breaks are sent as `%0D%0A`, as RFC 6068 section 5 requires. In the address only `@` is kept.
 public enum Mailto {
     public static func link(to address: String, subject: String, body: String) -> String {
-        "mailto:" + encoded(address, keeping: "@") + "?subject=" + encoded(subject) + "&body="
-            + encoded(crlf(body))
+        var out = Bytes(capacity: 32 + address.utf8.count + 3 * (subject.utf8.count + body.utf8.count))
+        out.appendMailto(to: address, subject: subject, body: body)
+        return out.string
+    }
+}
+
+extension Bytes {
+    /// Appends ``Mailto/link(to:subject:body:)``.
+    mutating func appendMailto(to address: String, subject: String, body: String) {
+        append("mailto:")
+        for byte in address.utf8 { appendURIByte(byte, keeping: byte == UInt8(ascii: "@")) }
+        append("?subject=")
+        for byte in subject.utf8 { appendURIByte(byte, keeping: false) }
+        append("&body=")
+        appendCRLF(body, encoded: true)
     }
 
-    /// `text` with every line break (`\n`, `\r\n` or `\r`) as CRLF.
-    static func crlf(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            if character == "\n" || character == "\r\n" || character == "\r" {
-                out += "\r\n"
-            } else {
-                out.append(character)
-            }
-        }
-        return out
-    }
-
-    /// Percent-encodes the UTF-8 of `text`, keeping only unreserved characters and `keeping`.
-    static func encoded(_ text: String, keeping: Set<UInt8> = []) -> String {
-        let hex = Array("0123456789ABCDEF")
-        var out = ""
+    /// Appends `text` with every line break as CRLF, percent-encoded when `encoded`.
+    mutating func appendCRLF(_ text: String, encoded: Bool) {
+        var afterCR = false
         for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
-                UInt8(ascii: "~"):
-                out.append(Character(Unicode.Scalar(byte)))
-            default:
-                if keeping.contains(byte) {
-                    out.append(Character(Unicode.Scalar(byte)))
-                } else {
-                    out += "%\(hex[Int(byte >> 4)])\(hex[Int(byte & 0xF)])"
-                }
+            defer { afterCR = byte == 0x0D }
+            if byte == 0x0A, afterCR { continue }
+            if byte == 0x0D || byte == 0x0A {
+                if encoded { append("%0D%0A") } else { append("\r\n") }
+            } else if encoded {
+                appendURIByte(byte, keeping: false)
+            } else {
+                append(byte: byte)
             }
         }
-        return out
     }
 
-    private static func encoded(_ text: String, keeping: Character) -> String {
-        encoded(text, keeping: [keeping.asciiValue!])
+    /// Appends `byte` as is when it is an RFC 3986 unreserved character or `keeping`, otherwise
+    /// percent-encoded.
+    mutating func appendURIByte(_ byte: UInt8, keeping: Bool) {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
+            UInt8(ascii: "~"):
+            append(byte: byte)
+        default:
+            if keeping { append(byte: byte) } else { appendPercentEncoded(byte) }
+        }
     }
 }

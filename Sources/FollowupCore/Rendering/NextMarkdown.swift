@@ -22,78 +22,136 @@ public enum NextMarkdown {
     public static func render(_ plan: Plan, templates: DraftTemplates = .builtIn) -> String {
         // Each action's line, and its mail link, is independent of the others: make them on all
         // cores. Actions are sorted by due day, so the horizons below take them in this order.
-        let rendered = plan.actions.concurrentMap { action -> (line: String, mail: String?) in
-            let draft = Drafter.draft(for: action, in: plan, templates: templates)
-            return (
-                line(for: action, in: plan),
-                draft?.email.map { Mailto.link(to: $0, subject: draft!.subject, body: draft!.body) }
-            )
+        let rendered = plan.actions.concurrentMap { action -> (line: Bytes, mail: Bytes?) in
+            var line = Bytes(capacity: 256)
+            write(action, in: plan, to: &line)
+            guard let draft = Drafter.emailDraft(for: action, in: plan, templates: templates), let email = draft.email
+            else { return (line, nil) }
+            var mail = Bytes(capacity: 64 + 3 * (draft.subject.utf8.count + draft.body.utf8.count))
+            mail.appendMailto(to: email, subject: draft.subject, body: draft.body)
+            return (line, mail)
         }
-        var next = 0
-        var mailLinks: [String] = []
-        var out = header + "\n\n# Next\n\n"
+        var out = Bytes(
+            capacity: 1024 + rendered.reduce(0) { $0 + $1.line.buffer.count + ($1.mail?.buffer.count ?? 0) + 48 })
+        out.append(header)
+        out.append("\n\n# Next\n\n")
         let groups = Dictionary(grouping: plan.actions, by: plan.horizon(of:))
         let counts = Plan.Horizon.allCases.compactMap { horizon -> String? in
             guard let count = groups[horizon]?.count, count > 0 else { return nil }
             return
                 "\(count) \(horizon == .overdue ? "overdue" : horizon == .today ? "due today" : horizon == .nextSevenDays ? "in the next 7 days" : "later")"
         }
-        out += "As of **\(plan.today.longLabel)**: "
-        out += counts.isEmpty ? "nothing to send." : counts.joined(separator: ", ") + "."
-        out += "\n"
+        out.append("As of **\(plan.today.longLabel)**: ")
+        out.append(counts.isEmpty ? "nothing to send." : counts.joined(separator: ", ") + ".")
+        out.append("\n")
+        var next = 0
+        var mails = 0
         for horizon in Plan.Horizon.allCases {
-            out += "\n## \(horizon.title)\n\n"
-            guard let actions = groups[horizon], !actions.isEmpty else {
-                out += "Nothing.\n"
+            out.append("\n## \(horizon.title)\n\n")
+            guard let count = groups[horizon]?.count, count > 0 else {
+                out.append("Nothing.\n")
                 continue
             }
-            for _ in actions {
-                let (line, mail) = rendered[next]
-                next += 1
-                out += line
-                if let mail {
-                    mailLinks.append(mail)
-                    out += " · [email draft][mail-\(mailLinks.count)]"
+            for _ in 0..<count {
+                out.append(rendered[next].line)
+                if rendered[next].mail != nil {
+                    mails += 1
+                    out.append(" · [email draft][mail-")
+                    out.append(mails)
+                    out.append("]")
                 }
-                out += "\n"
+                out.append("\n")
+                next += 1
             }
         }
         if !plan.problems.isEmpty {
-            out += "\n## Notes with problems\n\n"
+            out.append("\n## Notes with problems\n\n")
             for problem in plan.problems {
-                out += "- \(link(problem.note)) line \(problem.line), column \(problem.column): "
-                out += problem.severity == .warning ? "warning: " : "**error:** "
-                out += MarkdownText.escaped(problem.message) + "\n"
+                out.append("- ")
+                writeLink(problem.note, to: &out)
+                out.append(" line ")
+                out.append(problem.line)
+                out.append(", column ")
+                out.append(problem.column)
+                out.append(problem.severity == .warning ? ": warning: " : ": **error:** ")
+                out.appendEscaped(problem.message)
+                out.append("\n")
             }
         }
-        if !mailLinks.isEmpty {
-            out += "\n"
-            for (index, link) in mailLinks.enumerated() {
-                out += "[mail-\(index + 1)]: \(link)\n"
+        if mails > 0 {
+            out.append("\n")
+            var index = 0
+            for case let (_, mail?) in rendered {
+                index += 1
+                out.append("[mail-")
+                out.append(index)
+                out.append("]: ")
+                out.append(mail)
+                out.append("\n")
             }
         }
-        return out
+        return out.string
     }
 
     /// `- **Thu 19 Nov** (2 days late) · Send a thank-you note to Miles Dyson · Cyberdyne, ML Engineer · [onsite.md](onsite.md)`
     /// A deliverable or task whose text does not give the recipient's full name gets `(to Name)`.
     static func line(for action: Action, in plan: Plan) -> String {
-        var out = "- **\(action.due.shortLabel(relativeTo: plan.today.year))**"
-        let late = action.due.days(until: plan.today)
-        if late > 0 { out += " (\(late) \(late == 1 ? "day" : "days") late)" }
-        out += " · " + MarkdownText.escaped(action.title)
-        // A deliverable's text may name only a first name, or none: say who it goes to.
-        if let to = action.to, !Text.contains(action.title, to, ignoringASCIICase: true) {
-            out += " (to " + MarkdownText.escaped(to) + ")"
-        }
-        out += " · " + MarkdownText.escaped(action.company)
-        if let role = action.role { out += ", " + MarkdownText.escaped(role) }
-        out += " · " + link(action.note)
-        return out
+        var out = Bytes(capacity: 256)
+        write(action, in: plan, to: &out)
+        return out.string
     }
 
-    private static func link(_ note: String) -> String {
-        let name = note.lastIndex(of: "/").map { String(note[note.index(after: $0)...]) } ?? note
-        return "[\(MarkdownText.escaped(name))](\(MarkdownText.linkDestination(note)))"
+    private static func write(_ action: Action, in plan: Plan, to out: inout Bytes) {
+        out.append("- **")
+        out.appendShortLabel(action.due, relativeTo: plan.today.year)
+        out.append("**")
+        let late = action.due.days(until: plan.today)
+        if late > 0 {
+            out.append(" (")
+            out.append(late)
+            out.append(late == 1 ? " day late)" : " days late)")
+        }
+        out.append(" · ")
+        out.appendEscaped(action.title)
+        // A deliverable's text may name only a first name, or none: say who it goes to.
+        if let to = action.to, !Text.contains(action.title, to, ignoringASCIICase: true) {
+            out.append(" (to ")
+            out.appendEscaped(to)
+            out.append(")")
+        }
+        out.append(" · ")
+        out.appendEscaped(action.company)
+        if let role = action.role {
+            out.append(", ")
+            out.appendEscaped(role)
+        }
+        out.append(" · ")
+        writeLink(action.note, to: &out)
+    }
+
+    /// `[name.md](folder/name.md)`: the file name, linked by its path in the vault.
+    private static func writeLink(_ note: String, to out: inout Bytes) {
+        let name =
+            note.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(note[note.utf8.index(after: $0)...]) } ?? note
+        out.append("[")
+        out.appendEscaped(name)
+        out.append("](")
+        out.appendLinkDestination(note)
+        out.append(")")
+    }
+}
+
+extension Bytes {
+    /// Appends ``Day/shortLabel(relativeTo:)``.
+    mutating func appendShortLabel(_ day: Day, relativeTo year: Int) {
+        append(day.weekday.shortName)
+        append(" ")
+        append(day.day)
+        append(" ")
+        append(MonthName.short(day.month))
+        if day.year != year {
+            append(" ")
+            append(day.year)
+        }
     }
 }

@@ -1,0 +1,42 @@
+/// UTF-8 output being built, for renderers that write many small pieces: appending bytes to one
+/// buffer costs a fraction of building and joining `String`s.
+struct Bytes {
+    private(set) var buffer: [UInt8] = []
+
+    init(capacity: Int = 0) {
+        buffer.reserveCapacity(capacity)
+    }
+
+    mutating func append(_ text: String) {
+        var text = text
+        text.withUTF8 { buffer.append(contentsOf: $0) }
+    }
+
+    mutating func append(_ text: StaticString) {
+        text.withUTF8Buffer { buffer.append(contentsOf: $0) }
+    }
+
+    mutating func append(_ other: Bytes) {
+        buffer.append(contentsOf: other.buffer)
+    }
+
+    mutating func append(_ number: Int) {
+        if number < 0 {
+            buffer.append(UInt8(ascii: "-"))
+            append(number.magnitude)
+        } else {
+            append(UInt(number))
+        }
+    }
+
+    private mutating func append(_ number: UInt) {
+        if number >= 10 { append(number / 10) }
+        buffer.append(UInt8(ascii: "0") + UInt8(number % 10))
+    }
+
+    mutating func append(byte: UInt8) {
+        buffer.append(byte)
+    }
+
+    var string: String { String(decoding: buffer, as: UTF8.self) }
+}
