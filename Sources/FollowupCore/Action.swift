@@ -46,26 +46,32 @@ extension Action {
     /// Most urgent first: by due day, then by kind in the order advice gives them (thank-yous
     /// first), then by company, role, recipient and place in the notes. The keys are made once per
     /// action, not once per comparison.
-    static func mostUrgentFirst(_ actions: [Action]) -> [Action] {
+    static func mostUrgentFirst(_ actions: [Action], jobs: Int? = nil) -> [Action] {
         struct Key: Comparable {
             let due: Int
             let kind: Int
-            let text: [String]
+            let company: String
+            let role: String
+            let to: String
+            let note: String
             let line: Int
             let title: String
 
             static func < (lhs: Key, rhs: Key) -> Bool {
                 if lhs.due != rhs.due { return lhs.due < rhs.due }
                 if lhs.kind != rhs.kind { return lhs.kind < rhs.kind }
-                if lhs.text != rhs.text { return lhs.text.lexicographicallyPrecedes(rhs.text) }
+                if lhs.company != rhs.company { return lhs.company < rhs.company }
+                if lhs.role != rhs.role { return lhs.role < rhs.role }
+                if lhs.to != rhs.to { return lhs.to < rhs.to }
+                if lhs.note != rhs.note { return lhs.note < rhs.note }
                 return (lhs.line, lhs.title) < (rhs.line, rhs.title)
             }
         }
-        let keys = actions.map { action in
+        let keys = actions.concurrentMap(jobs: jobs) { action in
             Key(
                 due: action.due.ordinal, kind: Kind.allCases.firstIndex(of: action.kind)!,
-                text: [action.company.lowercased(), (action.role ?? "").lowercased(), action.to ?? "", action.note],
-                line: action.line, title: action.title)
+                company: action.company.lowercased(), role: (action.role ?? "").lowercased(), to: action.to ?? "",
+                note: action.note, line: action.line, title: action.title)
         }
         return actions.indices.sorted { keys[$0] < keys[$1] }.map { actions[$0] }
     }

@@ -66,11 +66,13 @@ public struct Application: Sendable, Equatable {
     public var company: String { latest.company }
     public var role: String? { latest.role }
 
-    /// Groups notes into applications, ordered by company and role.
-    public static func group(_ notes: [InterviewNote]) -> [Application] {
-        Dictionary(grouping: notes) { key(company: $0.company, role: $0.role) }
-            .sorted { $0.key < $1.key }
-            .map { Application(notes: $0.value) }
+    /// Groups notes into applications, ordered by company and role, on `jobs` threads (default:
+    /// one per core).
+    public static func group(_ notes: [InterviewNote], jobs: Int? = nil) -> [Application] {
+        let keys = notes.concurrentMap(jobs: jobs) { key(company: $0.company, role: $0.role) }
+        var groups: [String: [InterviewNote]] = [:]
+        for (key, note) in zip(keys, notes) { groups[key, default: []].append(note) }
+        return groups.sorted { $0.key < $1.key }.map(\.value).concurrentMap(jobs: jobs) { Application(notes: $0) }
     }
 
     private static func key(company: String, role: String?) -> String {

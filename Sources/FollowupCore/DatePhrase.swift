@@ -129,6 +129,19 @@ private struct Scanner {
     /// An ISO-shaped word that is no real day, kept to explain why nothing was read.
     var unreadable: String?
 
+    /// The words a due phrase can start with, other than dates: one table lookup per word of an
+    /// item rather than a comparison with each.
+    private enum Keyword {
+        case tomorrow, today, endOfWeek, endOfMonth, within, end, this, next, by
+    }
+
+    private static let keywords: [String: Keyword] = [
+        "tomorrow": .tomorrow, "today": .today, "eod": .today, "tonight": .today, "eow": .endOfWeek,
+        "eom": .endOfMonth, "within": .within, "in": .within, "end": .end, "this": .this, "next": .next,
+        "by": .by, "due": .by, "before": .by, "on": .by, "until": .by, "till": .by,
+    ]
+    private static let longestKeyword = keywords.keys.map(\.utf8.count).max() ?? 0
+
     init(words: [Word], from: Day, bareDurations: Bool) {
         self.words = words
         self.from = from
@@ -154,24 +167,24 @@ private struct Scanner {
             unreadable = unreadable ?? String(words[index].text)
             return nil
         }
-        switch word {
-        case "tomorrow": return from.adding(days: 1)
-        case "today", "eod", "tonight": return from
-        case "eow": return endOfWeek(from)
-        case "eom": return from.endOfMonth
-        case "within", "in":
+        switch word.utf8.count <= Self.longestKeyword ? Self.keywords[word] : nil {
+        case .tomorrow: return from.adding(days: 1)
+        case .today: return from
+        case .endOfWeek: return endOfWeek(from)
+        case .endOfMonth: return from.endOfMonth
+        case .within:
             if let (duration, _) = duration(at: index + 1) { return duration.after(from) }
-        case "end":
+        case .end:
             if let day = endOf(at: index + 1) { return day }
-        case "this":
+        case .this:
             if words.has(["week"], at: index + 1) { return endOfWeek(from) }
             if let weekday = weekday(at: index + 1) { return from.next(weekday) }
-        case "next":
+        case .next:
             if words.has(["week"], at: index + 1) { return endOfNextWeek(from) }
             if let weekday = weekday(at: index + 1) { return from.next(weekday) }
-        case "by", "due", "before", "on", "until", "till":
+        case .by:
             if let weekday = weekday(at: index + 1) { return from.next(weekday) }
-        default:
+        case nil:
             break
         }
         if let (day, _) = calendarDate(at: index) { return day }

@@ -237,7 +237,8 @@ private struct Reader {
         switch node {
         case .scalar(let text, _, _):
             let isPlaceholder =
-                (Text.contains(text, "{{", ignoringASCIICase: false) && Text.contains(text, "}}", ignoringASCIICase: false))
+                (Text.contains(text, "{{", ignoringASCIICase: false)
+                    && Text.contains(text, "}}", ignoringASCIICase: false))
                 || (Text.contains(text, "<%", ignoringASCIICase: false)
                     && Text.contains(text, "%>", ignoringASCIICase: false))
             return isPlaceholder ? text : nil

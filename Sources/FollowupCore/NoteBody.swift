@@ -179,9 +179,10 @@ enum Section: Equatable {
     static let deliverableHeadings: Set<String> = ["deliverables", "deliverable"]
     static let logHeadings: Set<String> = ["log", "history", "updates", "timeline"]
     /// The most letters and digits in any of the headings above.
-    static let mostLetters = (actionHeadings.union(deliverableHeadings).union(logHeadings)).map {
-        $0.utf8.count { $0 != UInt8(ascii: " ") }
-    }.max() ?? 0
+    static let mostLetters =
+        (actionHeadings.union(deliverableHeadings).union(logHeadings)).map {
+            $0.utf8.count { $0 != UInt8(ascii: " ") }
+        }.max() ?? 0
 }
 
 /// Finds the people a line of text names.
@@ -191,10 +192,22 @@ enum Section: Equatable {
 /// "mark done". In a log line it matches in any case: there, missing a name would silently count a
 /// thank-you as sent to everyone, while a false match costs only one reminder too many.
 struct Roster {
-    private let people: [(person: Person, name: [Word])]
+    private struct Entry {
+        let person: Person
+        /// The words of the name, in lower case.
+        let lower: [String]
+        /// The first word of the name as written.
+        let first: Substring
+    }
+
+    private let people: [Entry]
 
     init(_ people: [Person]) {
-        self.people = people.map { ($0, Word.split($0.name)) }
+        self.people = people.compactMap { person in
+            let words = Word.split(person.name)
+            guard let first = words.first else { return nil }
+            return Entry(person: person, lower: words.map(\.lower), first: first.text)
+        }
     }
 
     func first(in words: [Word], anyCase: Bool = false) -> Person? {
@@ -203,34 +216,37 @@ struct Roster {
 
     /// Everyone named, in the order the text names them.
     func all(in words: [Word], anyCase: Bool = false) -> [Person] {
-        people.compactMap { entry in
-            Self.index(of: entry.name, in: words, anyCase: anyCase).map { (entry.person, $0) }
+        var found: [(person: Person, at: Int)] = []
+        for entry in people {
+            if let index = Self.index(of: entry, in: words, anyCase: anyCase) { found.append((entry.person, index)) }
         }
-        .sorted { $0.1 < $1.1 }.map(\.0)
+        if found.count > 1 { found.sort { $0.at < $1.at } }
+        return found.map(\.person)
     }
 
-    private static func index(of name: [Word], in words: [Word], anyCase: Bool) -> Int? {
-        if name.count > 1, let index = fullNameIndex(name, words) {
+    private static func index(of name: Entry, in words: [Word], anyCase: Bool) -> Int? {
+        if name.lower.count > 1, let index = fullNameIndex(name.lower, words) {
             return index
         }
-        guard let first = name.first else { return nil }
-        return anyCase
-            ? words.firstIndex { isName(first.lower[...], $0.lower[...]) }
-            : words.firstIndex { isName(first.text, $0.text) }
+        let first = name.lower[0]
+        return words.firstIndex { word in
+            isName(first, word.lower) && (anyCase || isName(name.first, word.text))
+        }
     }
 
-    private static func fullNameIndex(_ name: [Word], _ words: [Word]) -> Int? {
+    private static func fullNameIndex(_ name: [String], _ words: [Word]) -> Int? {
         guard name.count <= words.count else { return nil }
         return (0...(words.count - name.count)).first { start in
             name.indices.allSatisfy { offset in
-                let word = words[start + offset].lower[...]
-                return offset == name.count - 1 ? isName(name[offset].lower[...], word) : word == name[offset].lower
+                let word = words[start + offset].lower
+                return offset == name.count - 1 ? isName(name[offset], word) : word == name[offset]
             }
         }
     }
 
-    /// Whether `word` is `name`, or its possessive (`Sarah's`, `Sarah’s`).
-    private static func isName(_ name: Substring, _ word: Substring) -> Bool {
+    /// Whether `word` is `name`, or its possessive (`Sarah's`, `Sarah’s`). Most words differ in
+    /// length from every name, which is told without reading them.
+    private static func isName(_ name: some StringProtocol, _ word: some StringProtocol) -> Bool {
         let extra = word.utf8.count - name.utf8.count
         guard extra == 0 || extra == 2 || extra == 4 else { return false }
         guard word.utf8.starts(with: name.utf8) else { return false }

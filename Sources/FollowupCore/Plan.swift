@@ -11,9 +11,11 @@ public struct Plan: Sendable, Equatable {
     /// vault.
     private let applicationOfNote: [String: Int]
 
-    public init(today: Day, actions: [Action], problems: [Problem], applications: [Application] = []) {
+    public init(
+        today: Day, actions: [Action], problems: [Problem], applications: [Application] = [], jobs: Int? = nil
+    ) {
         self.today = today
-        self.actions = Action.mostUrgentFirst(actions)
+        self.actions = Action.mostUrgentFirst(actions, jobs: jobs)
         self.problems = problems.sorted()
         self.applications = applications
         var index: [String: Int] = [:]
@@ -24,12 +26,13 @@ public struct Plan: Sendable, Equatable {
     }
 
     /// Plans from what was read of each file: the notes are grouped into applications and the
-    /// rules applied; the problems are kept.
-    public init(readings: [NoteReading], today: Day) {
-        let applications = Application.group(readings.compactMap(\.note))
+    /// rules applied; the problems are kept. Applications are planned on `jobs` threads (default:
+    /// one per core); the plan is the same for any number.
+    public init(readings: [NoteReading], today: Day, jobs: Int? = nil) {
+        let applications = Application.group(readings.compactMap(\.note), jobs: jobs)
         self.init(
-            today: today, actions: applications.flatMap(Rules.actions(for:)), problems: readings.flatMap(\.problems),
-            applications: applications)
+            today: today, actions: applications.concurrentMap(jobs: jobs, Rules.actions(for:)).flatMap { $0 },
+            problems: readings.flatMap(\.problems), applications: applications, jobs: jobs)
     }
 
     /// The application that `action` belongs to: the one holding the note it comes from.

@@ -81,7 +81,7 @@ public enum NextMarkdown {
         if mails > 0 {
             out.append("\n")
             var index = 0
-            for case let (_, mail?) in rendered {
+            for case (_, let mail?) in rendered {
                 index += 1
                 out.append("[mail-")
                 out.append(index)
