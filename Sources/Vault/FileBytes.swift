@@ -61,6 +61,55 @@ public enum FileBytes {
         }
     }
 
+    /// How a file compares with bytes that may replace it.
+    public enum Comparison: Equatable, Sendable {
+        case same
+        /// The file differs; `start` is its first bytes (up to ``comparedPrefix``), enough to tell
+        /// whether followup wrote it.
+        case different(start: [UInt8])
+    }
+
+    /// How many bytes of a differing file ``compare(_:with:)`` returns.
+    public static let comparedPrefix = 4096
+
+    /// Compares the file at `path` with `bytes`, reading it a block at a time: a NEXT.md of any
+    /// size is checked without being held in memory, and a file of another size is told apart
+    /// from its first block.
+    public static func compare(_ path: String, with bytes: [UInt8]) -> Result<Comparison, SystemError> {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else { return .failure(SystemError(errno)) }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return .failure(SystemError(errno)) }
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            let what = info.st_mode & S_IFMT == S_IFDIR ? "a folder" : "a pipe, socket or device"
+            return .failure(SystemError(EISDIR, reason: "it is \(what), not a file"))
+        }
+        var differs = Int(info.st_size) != bytes.count
+        var block = [UInt8](repeating: 0, count: 1 << 20)
+        var start: [UInt8] = []
+        var offset = 0
+        while true {
+            var count = 0
+            repeat {
+                count = block.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress!, $0.count) }
+            } while count < 0 && errno == EINTR
+            if count < 0 { return .failure(SystemError(errno)) }
+            if count == 0 { return .success(!differs && offset == bytes.count ? .same : .different(start: start)) }
+            if start.count < comparedPrefix { start += block.prefix(min(count, comparedPrefix - start.count)) }
+            if !differs {
+                differs =
+                    offset + count > bytes.count
+                    || block.withUnsafeBytes { read in
+                        bytes.withUnsafeBytes { memcmp(read.baseAddress!, $0.baseAddress! + offset, count) != 0 }
+                    }
+            }
+            offset += count
+            // A differing file needs only its start, to tell who wrote it.
+            if differs, start.count >= comparedPrefix { return .success(.different(start: start)) }
+        }
+    }
+
     private static func tooLarge(_ size: Int, limit: Int) -> SystemError {
         SystemError(
             EFBIG,

@@ -9,7 +9,8 @@ public struct Regeneration: Sendable {
 
     public struct Report: Sendable {
         public let plan: Plan
-        public let markdown: String
+        /// NEXT.md as UTF-8.
+        public let markdown: [UInt8]
         /// `nil` when NEXT.md was only rendered, not written.
         public let write: Vault.WriteOutcome?
         /// What happened to NEXT.ics, when it was asked for.
@@ -48,7 +49,7 @@ extension Vault {
             } catch {
                 throw VaultError.badTemplate(error)
             }
-            let markdown = NextMarkdown.render(plan, templates: templates)
+            let markdown = NextMarkdown.renderBytes(plan, templates: templates)
             let outcome = write ? try writeNext(markdown, force: force) : nil
             let calendarOutcome = write && calendar ? try writeCalendar(ICalendar.render(plan), force: force) : nil
             result = .success(

@@ -77,6 +77,12 @@ public struct Vault: Sendable {
     /// A NEXT.md that followup did not generate is only replaced with `force`.
     @discardableResult
     public func writeNext(_ contents: String, force: Bool = false) throws(VaultError) -> WriteOutcome {
+        try writeNext(Array(contents.utf8), force: force)
+    }
+
+    /// ``writeNext(_:force:)`` for the UTF-8 bytes of NEXT.md, as ``NextMarkdown/renderBytes(_:templates:)`` makes them.
+    @discardableResult
+    public func writeNext(_ contents: [UInt8], force: Bool = false) throws(VaultError) -> WriteOutcome {
         try requireFolder()
         return try Vault.write(
             contents, to: join(Vault.nextFileName), force: force, isGenerated: NextMarkdown.isGenerated)
@@ -99,11 +105,19 @@ public struct Vault: Sendable {
     public static func write(
         _ contents: String, to target: String, force: Bool, isGenerated: ([UInt8]) -> Bool
     ) throws(VaultError) -> WriteOutcome {
-        let new = Array(contents.utf8)
-        switch FileBytes.read(target) {
-        case .success(let old):
-            if old == new { return .unchanged }
-            if !force, !isGenerated(old) { throw .notGenerated(target) }
+        try write(Array(contents.utf8), to: target, force: force, isGenerated: isGenerated)
+    }
+
+    /// ``write(_:to:force:isGenerated:)`` for bytes. The existing file is compared a block at a
+    /// time, never read whole.
+    public static func write(
+        _ new: [UInt8], to target: String, force: Bool, isGenerated: ([UInt8]) -> Bool
+    ) throws(VaultError) -> WriteOutcome {
+        switch FileBytes.compare(target, with: new) {
+        case .success(.same):
+            return .unchanged
+        case .success(.different(let start)):
+            if !force, !isGenerated(start) { throw .notGenerated(target) }
         case .failure(let error) where error.code != ENOENT:
             if !force { throw .cannotWrite(path: target, reason: "can't read the existing file to check it: \(error)") }
         case .failure:

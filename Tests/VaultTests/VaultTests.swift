@@ -98,4 +98,36 @@ struct VaultTests {
     @Test func missingVaultIsAnError() {
         #expect(throws: VaultError.self) { try Vault(path: folder.path + "/nope").plan(today: Day(ordinal: 0)) }
     }
+
+    /// NEXT.md is compared with what would replace it a block at a time: larger than one block
+    /// here, so a difference in a later block, or only in length, must still be seen.
+    @Test func comparesAFileBlockByBlock() throws {
+        let path = folder.appendingPathComponent("big.md").path
+        let bytes = (0..<(2_500_000)).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        #expect(try FileBytes.compare(path, with: bytes).get() == .same)
+        var lastChanged = bytes
+        lastChanged[lastChanged.count - 1] ^= 1
+        #expect(
+            try FileBytes.compare(path, with: lastChanged).get()
+                == .different(start: Array(bytes.prefix(FileBytes.comparedPrefix))))
+        #expect(try FileBytes.compare(path, with: Array(bytes.dropLast())).get() != .same)
+        #expect(try FileBytes.compare(path, with: bytes + [0]).get() != .same)
+        #expect(try FileBytes.compare(path, with: []).get() != .same)
+        try Data().write(to: URL(fileURLWithPath: path))
+        #expect(try FileBytes.compare(path, with: []).get() == .same)
+        #expect(try FileBytes.compare(path, with: [1]).get() == .different(start: []))
+        #expect(throws: SystemError.self) { try FileBytes.compare(folder.path + "/missing.md", with: []).get() }
+    }
+
+    /// A NEXT.md past the 64 MB a note may be is still compared, and left alone when unchanged.
+    @Test func aNextFileLargerThanANoteMayBeIsComparedNotRefused() throws {
+        var contents = Array((NextMarkdown.header + "\n").utf8)
+        contents += [UInt8](repeating: UInt8(ascii: "x"), count: FileBytes.sizeLimit + 1024)
+        try vault.writeNext(contents)
+        #expect(try vault.writeNext(contents) == .unchanged)
+        contents[contents.count - 1] = UInt8(ascii: "y")
+        #expect(try vault.writeNext(contents) == .written)
+        try FileManager.default.removeItem(at: folder)
+    }
 }

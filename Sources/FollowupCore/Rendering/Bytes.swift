@@ -1,6 +1,6 @@
 /// UTF-8 output being built, for renderers that write many small pieces: appending bytes to one
 /// buffer costs a fraction of building and joining `String`s.
-struct Bytes {
+struct Bytes: Sendable {
     private(set) var buffer: [UInt8] = []
 
     init(capacity: Int = 0) {
@@ -18,6 +18,11 @@ struct Bytes {
 
     mutating func append(_ other: Bytes) {
         buffer.append(contentsOf: other.buffer)
+    }
+
+    /// Appends the bytes of `other` from offset `start` up to `end`.
+    mutating func append(_ other: Bytes, from start: Int, to end: Int) {
+        buffer.append(contentsOf: other.buffer[start..<end])
     }
 
     mutating func append(_ number: Int) {

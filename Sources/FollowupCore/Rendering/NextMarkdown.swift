@@ -20,48 +20,53 @@ public enum NextMarkdown {
     /// mail client with its draft (from `templates`) filled in; the `mailto:` links are reference
     /// definitions at the end of the file, so the lines stay readable in an editor.
     public static func render(_ plan: Plan, templates: DraftTemplates = .builtIn) -> String {
-        // Each action's line, and its mail link, is independent of the others: make them on all
-        // cores. Actions are sorted by due day, so the horizons below take them in this order.
-        let rendered = plan.actions.concurrentMap { action -> (line: Bytes, mail: Bytes?) in
-            var line = Bytes(capacity: 256)
-            write(action, in: plan, to: &line)
-            guard let draft = Drafter.emailDraft(for: action, in: plan, templates: templates), let email = draft.email
-            else { return (line, nil) }
-            var mail = Bytes(capacity: 64 + 3 * (draft.subject.utf8.count + draft.body.utf8.count))
-            mail.appendMailto(to: email, subject: draft.subject, body: draft.body)
-            return (line, mail)
+        String(decoding: renderBytes(plan, templates: templates), as: UTF8.self)
+    }
+
+    /// ``render(_:templates:)`` as UTF-8 bytes, the form NEXT.md is written in: no copy into a
+    /// `String` for a file that may be tens of megabytes.
+    public static func renderBytes(_ plan: Plan, templates: DraftTemplates = .builtIn) -> [UInt8] {
+        // The lines and mail links of a run of actions are independent of the others: make them on
+        // all cores, a run at a time, into one buffer per run. Mail links are numbered in order
+        // below, when the runs are put together.
+        let runs = stride(from: 0, to: plan.actions.count, by: Run.length).map {
+            $0..<min($0 + Run.length, plan.actions.count)
         }
-        var out = Bytes(
-            capacity: 1024 + rendered.reduce(0) { $0 + $1.line.buffer.count + ($1.mail?.buffer.count ?? 0) + 48 })
+        let rendered = runs.concurrentMap { range in Run(plan.actions[range], in: plan, templates: templates) }
+
+        let size = rendered.reduce(0) { $0 + $1.lines.buffer.count + $1.mails.buffer.count + 40 * $1.lineEnds.count }
+        var out = Bytes(capacity: 1024 + size + 200 * plan.problems.count)
         out.append(header)
         out.append("\n\n# Next\n\n")
-        let groups = Dictionary(grouping: plan.actions, by: plan.horizon(of:))
-        let counts = Plan.Horizon.allCases.compactMap { horizon -> String? in
-            guard let count = groups[horizon]?.count, count > 0 else { return nil }
+        var counts = [Plan.Horizon: Int]()
+        for action in plan.actions { counts[plan.horizon(of: action), default: 0] += 1 }
+        let summary = Plan.Horizon.allCases.compactMap { horizon -> String? in
+            guard let count = counts[horizon], count > 0 else { return nil }
             return
                 "\(count) \(horizon == .overdue ? "overdue" : horizon == .today ? "due today" : horizon == .nextSevenDays ? "in the next 7 days" : "later")"
         }
         out.append("As of **\(plan.today.longLabel)**: ")
-        out.append(counts.isEmpty ? "nothing to send." : counts.joined(separator: ", ") + ".")
+        out.append(summary.isEmpty ? "nothing to send." : summary.joined(separator: ", ") + ".")
         out.append("\n")
-        var next = 0
+        // Actions are sorted by due day, so each horizon takes the next ones in order.
+        var lines = rendered.lazy.flatMap { run in run.lineEnds.indices.lazy.map { (run, $0) } }.makeIterator()
         var mails = 0
         for horizon in Plan.Horizon.allCases {
             out.append("\n## \(horizon.title)\n\n")
-            guard let count = groups[horizon]?.count, count > 0 else {
+            guard let count = counts[horizon], count > 0 else {
                 out.append("Nothing.\n")
                 continue
             }
             for _ in 0..<count {
-                out.append(rendered[next].line)
-                if rendered[next].mail != nil {
+                guard let (run, index) = lines.next() else { break }
+                run.writeLine(index, to: &out)
+                if run.hasMail[index] {
                     mails += 1
                     out.append(" · [email draft][mail-")
                     out.append(mails)
                     out.append("]")
                 }
                 out.append("\n")
-                next += 1
             }
         }
         if !plan.problems.isEmpty {
@@ -80,17 +85,53 @@ public enum NextMarkdown {
         }
         if mails > 0 {
             out.append("\n")
-            var index = 0
-            for case (_, let mail?) in rendered {
-                index += 1
-                out.append("[mail-")
-                out.append(index)
-                out.append("]: ")
-                out.append(mail)
-                out.append("\n")
+            var number = 0
+            for run in rendered {
+                for index in run.mailEnds.indices {
+                    number += 1
+                    out.append("[mail-")
+                    out.append(number)
+                    out.append("]: ")
+                    run.writeMail(index, to: &out)
+                    out.append("\n")
+                }
             }
         }
-        return out.string
+        return out.buffer
+    }
+
+    /// The lines and mail links of a run of consecutive actions, in two buffers.
+    private struct Run: Sendable {
+        static let length = 256
+        var lines = Bytes()
+        var lineEnds: [Int] = []
+        var hasMail: [Bool] = []
+        var mails = Bytes()
+        var mailEnds: [Int] = []
+
+        init(_ actions: ArraySlice<Action>, in plan: Plan, templates: DraftTemplates) {
+            lines = Bytes(capacity: 160 * actions.count)
+            lineEnds.reserveCapacity(actions.count)
+            hasMail.reserveCapacity(actions.count)
+            for action in actions {
+                write(action, in: plan, to: &lines)
+                lineEnds.append(lines.buffer.count)
+                let draft = Drafter.emailDraft(for: action, in: plan, templates: templates)
+                hasMail.append(draft?.email != nil)
+                if let draft, let email = draft.email {
+                    mails.appendMailto(to: email, subject: draft.subject, body: draft.body)
+                    mailEnds.append(mails.buffer.count)
+                }
+            }
+        }
+
+        func writeLine(_ index: Int, to out: inout Bytes) {
+            out.append(lines, from: index == 0 ? 0 : lineEnds[index - 1], to: lineEnds[index])
+        }
+
+        func writeMail(_ index: Int, to out: inout Bytes) {
+            out.append(mails, from: index == 0 ? 0 : mailEnds[index - 1], to: mailEnds[index])
+        }
     }
 
     /// `- **Thu 19 Nov** (2 days late) · Send a thank-you note to Miles Dyson · Cyberdyne, ML Engineer · [onsite.md](onsite.md)`
