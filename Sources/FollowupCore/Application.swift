@@ -70,9 +70,12 @@ public struct Application: Sendable, Equatable {
     /// one per core).
     public static func group(_ notes: [InterviewNote], jobs: Int? = nil) -> [Application] {
         let keys = notes.concurrentMap(jobs: jobs) { key(company: $0.company, role: $0.role) }
-        var groups: [String: [InterviewNote]] = [:]
-        for (key, note) in zip(keys, notes) { groups[key, default: []].append(note) }
-        return groups.sorted { $0.key < $1.key }.map(\.value).concurrentMap(jobs: jobs) { Application(notes: $0) }
+        // Grouped by index: a note is copied once, into its application.
+        var groups: [String: [Int]] = [:]
+        for index in notes.indices { groups[keys[index], default: []].append(index) }
+        return groups.sorted { $0.key < $1.key }.map(\.value).concurrentMap(jobs: jobs) { indices in
+            Application(notes: indices.map { notes[$0] })
+        }
     }
 
     private static func key(company: String, role: String?) -> String {

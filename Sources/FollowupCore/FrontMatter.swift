@@ -41,6 +41,30 @@ struct FrontMatter {
     }
 }
 
+/// The front-matter fields followup reads, each with its names (normalized: lower case, `_` for
+/// `-` and space), most preferred first.
+private enum Field: Int, CaseIterable {
+    case company, role, date, interviewers, contact, timeline, stage, status, channel
+
+    var names: [String] {
+        switch self {
+        case .company: ["company"]
+        case .role: ["role", "position", "job_position", "title"]
+        case .date: ["date", "interview_date"]
+        case .interviewers: ["interviewers", "interviewer"]
+        case .contact: ["contact", "recruiter"]
+        case .timeline: ["timeline", "decision", "decision_by", "hear_back"]
+        case .stage: ["stage"]
+        case .status: ["status"]
+        case .channel: ["channel"]
+        }
+    }
+
+    /// Every name, with its field and its place among the field's names.
+    static let byName: [String: (field: Field, rank: Int)] = Dictionary(
+        uniqueKeysWithValues: allCases.flatMap { field in field.names.enumerated().map { ($1, (field, $0)) } })
+}
+
 /// Reads the fields of one front matter, gathering problems as it goes.
 private struct Reader {
     let path: String
@@ -53,36 +77,38 @@ private struct Reader {
     }
 
     mutating func read(_ pairs: [YAMLPair]) -> FrontMatter.Reading {
-        var fields: [String: YAMLPair] = [:]
+        // Each pair is looked up once, by its normalized key, in the table of the keys read; for
+        // a field with several names the earliest name in `names` wins, then the first pair.
+        var found = [(rank: Int, pair: YAMLPair)?](repeating: nil, count: Field.allCases.count)
         for pair in pairs {
             guard let name = pair.key.scalarText else { continue }
             let isNormal = name.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || $0 == UInt8(ascii: "_") }
             let normalized = isNormal ? name : String(name.lowercased().map { $0 == "-" || $0 == " " ? "_" : $0 })
-            if fields[normalized] == nil { fields[normalized] = pair }
+            guard let (field, rank) = Field.byName[normalized] else { continue }
+            if let existing = found[field.rawValue], existing.rank <= rank { continue }
+            found[field.rawValue] = (rank, pair)
         }
-        func field(_ names: String...) -> YAMLPair? {
-            names.lazy.compactMap { fields[$0] }.first
-        }
+        func field(_ field: Field) -> YAMLPair? { found[field.rawValue]?.pair }
 
-        guard let company = field("company") else { return .notANote }
+        guard let company = field(.company) else { return .notANote }
         let companyName = requiredText(company.value, key: "company", example: "company: Cyberdyne")
-        let role = field("role", "position", "job_position", "title").flatMap { optionalText($0.value, key: "role") }
+        let role = field(.role).flatMap { optionalText($0.value, key: "role") }
         var date: (day: Day, minutes: Int?)?
-        if let dateField = field("date", "interview_date") {
+        if let dateField = field(.date) {
             date = readDate(dateField.value)
         } else {
             report(
                 at: company.key,
                 "the note has no interview `date`; add one like `date: 2026-11-18` so follow-ups can be timed")
         }
-        let interviewers = field("interviewers", "interviewer").map { readPeople($0.value, key: "interviewers") } ?? []
-        let contact = field("contact", "recruiter").flatMap { readPeople($0.value, key: "contact").first }
-        let timelineField = field("timeline", "decision", "decision_by", "hear_back")
+        let interviewers = field(.interviewers).map { readPeople($0.value, key: "interviewers") } ?? []
+        let contact = field(.contact).flatMap { readPeople($0.value, key: "contact").first }
+        let timelineField = field(.timeline)
         let timelineText = timelineField.flatMap { optionalText($0.value, key: "timeline") }
-        let stage = field("stage").flatMap { optionalText($0.value, key: "stage") }
+        let stage = field(.stage).flatMap { optionalText($0.value, key: "stage") }
         var status = Status.waiting
         var statusLine: Int?
-        if let statusField = field("status") {
+        if let statusField = field(.status) {
             statusLine = line(of: statusField.key)
             if let text = optionalText(statusField.value, key: "status") {
                 if let known = Status(rawValue: text.lowercased()) {
@@ -95,7 +121,7 @@ private struct Reader {
                 }
             }
         }
-        let channel = field("channel").flatMap { optionalText($0.value, key: "channel") }?.lowercased() ?? "email"
+        let channel = field(.channel).flatMap { optionalText($0.value, key: "channel") }?.lowercased() ?? "email"
 
         guard problems.allSatisfy({ $0.severity == .warning }), let companyName, let date else {
             return .invalid(problems)

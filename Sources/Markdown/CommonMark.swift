@@ -107,7 +107,9 @@ private struct Walk {
             }
         case CMARK_NODE_TEXT, CMARK_NODE_CODE:
             if gathering != nil, let literal = cmark_node_get_literal(node) {
-                text.append(contentsOf: UnsafeRawBufferPointer(start: literal, count: strlen(literal)))
+                literal.withMemoryRebound(to: UInt8.self, capacity: 1) { bytes in
+                    text.append(contentsOf: UnsafeBufferPointer(start: bytes, count: strlen(literal)))
+                }
             }
         case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
             if gathering != nil { text.append(UInt8(ascii: " ")) }

@@ -5,7 +5,7 @@ import CLibYAML
 /// Built from libyaml's events (libyaml does all the parsing); nothing here reads YAML text. An
 /// alias is the very node its anchor names, shared rather than copied, so a document of nested
 /// aliases ("billion laughs") costs memory in proportion to its text, not to its expansion.
-public indirect enum YAMLNode: Sendable {
+public enum YAMLNode: Sendable {
     /// A scalar's text; `plain` when it was written without quotes (so `~` and `null` mean null).
     case scalar(String, plain: Bool, YAMLMark)
     case sequence([YAMLNode], YAMLMark)
@@ -208,7 +208,7 @@ private struct TreeBuilder {
                 pairs.append(YAMLPair(key: key, value: node))
                 stack.append(.mapping(pairs, keys: keys, pendingKey: nil, start, anchor: anchor))
             } else {
-                if let text = node.scalarText, !keys.insert(text).inserted {
+                if let text = node.scalarText, Self.isDuplicate(text, in: pairs, keys: &keys) {
                     let first = pairs.first { $0.key.scalarText == text }!
                     throw YAMLError(
                         problem: "the key `\(text)` appears twice", mark: node.mark, duplicate: (text, first.key.mark))
@@ -216,6 +216,18 @@ private struct TreeBuilder {
                 stack.append(.mapping(pairs, keys: keys, pendingKey: node, start, anchor: anchor))
             }
         }
+    }
+
+    /// Whether a mapping with `pairs` already has the key `text`. Front matter has a handful of
+    /// keys, compared one by one; past that, a set of them is kept, so a mapping of thousands of
+    /// keys costs no more than a set.
+    private static func isDuplicate(_ text: String, in pairs: [YAMLPair], keys: inout Set<String>) -> Bool {
+        let few = 16
+        if pairs.count < few {
+            return pairs.contains { $0.key.scalarText == text }
+        }
+        if pairs.count == few { keys = Set(pairs.compactMap(\.key.scalarText)) }
+        return !keys.insert(text).inserted
     }
 
     private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {

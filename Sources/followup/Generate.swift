@@ -138,8 +138,8 @@ extension Followup {
 
         /// `4 actions (1 overdue), 1 note with errors`.
         static func summary(_ plan: Plan) -> String {
-            let overdue = plan.actions.filter { plan.horizon(of: $0) == .overdue }.count
-            let errors = plan.problems.filter { $0.severity == .error }.count
+            let overdue = plan.actions.count { plan.horizon(of: $0) == .overdue }
+            let errors = plan.problems.count { $0.severity == .error }
             var parts = ["\(plan.actions.count) \(plan.actions.count == 1 ? "action" : "actions") (\(overdue) overdue)"]
             if errors > 0 { parts.append("\(errors) \(errors == 1 ? "note" : "notes") with errors") }
             return parts.joined(separator: ", ")
