@@ -475,6 +475,8 @@ extension Substring {
 extension String {
     /// The text without leading and trailing characters from `set`, which must be ASCII.
     func trimmingCharacters(in set: String) -> String {
-        self[...].trimmingCharacters(in: set)
+        guard let first = utf8.first, let last = utf8.last else { return self }
+        if !set.utf8.contains(first), !set.utf8.contains(last) { return self }
+        return self[...].trimmingCharacters(in: set)
     }
 }

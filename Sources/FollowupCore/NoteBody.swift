@@ -159,7 +159,7 @@ enum Section: Equatable {
             self = .other
             return
         }
-        let words = Word.split(heading).map(\.lower).joined(separator: " ")
+        let words = Self.normalized(heading)
         if Self.actionHeadings.contains(words) {
             self = .actions
         } else if Self.deliverableHeadings.contains(words) {
@@ -169,6 +169,32 @@ enum Section: Equatable {
         } else {
             self = .other
         }
+    }
+
+    /// The heading's words in lower case, one space between them, for comparison with the
+    /// headings below. An ASCII heading without an apostrophe (the one joiner that could make a
+    /// word of letters) is read straight from its bytes, as runs of letters and digits; that
+    /// splits `1-2` in two where ``Word/split(_:)`` would not, which changes nothing here, as no
+    /// section heading has a digit.
+    static func normalized(_ heading: String) -> String {
+        let bytes = heading.utf8
+        guard bytes.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "'") }) else {
+            return Word.split(heading).map(\.lower).joined(separator: " ")
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var inWord = false
+        for byte in bytes {
+            let lower = byte &- 0x41 < 26 ? byte | 0x20 : byte
+            if lower &- 0x61 < 26 || byte &- 0x30 < 10 {
+                if !inWord, !out.isEmpty { out.append(UInt8(ascii: " ")) }
+                out.append(lower)
+                inWord = true
+            } else {
+                inWord = false
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     // Headings are compared as lower-case words, so `Follow-up actions:` is `follow up actions`.

@@ -57,33 +57,48 @@ extension Word {
 
     /// The same rules as ``split(_:)``, over the bytes of an all-ASCII text.
     private static func splitASCII(_ text: String) -> [Word] {
-        var words: [Word] = []
-        let bytes = text.utf8
-        var start: String.Index?
-        var previous: UInt8 = 0
-        var index = bytes.startIndex
-        while index < bytes.endIndex {
-            let byte = bytes[index]
-            let nextIndex = bytes.index(after: index)
-            if isWordByte(byte) {
-                if start == nil { start = index }
-            } else if let begin = start {
-                let next = nextIndex < bytes.endIndex ? bytes[nextIndex] : 0
-                let joins =
-                    byte == UInt8(ascii: "'")
-                    ? isLetterByte(previous) && isLetterByte(next)
-                    : (byte == UInt8(ascii: "-") || byte == UInt8(ascii: ":")) && isDigitByte(previous)
-                        && isDigitByte(next)
-                if !joins {
-                    words.append(word(text[begin..<index], isASCII: true))
-                    start = nil
+        var copy = text
+        return copy.withUTF8 { bytes in
+            var words: [Word] = []
+            words.reserveCapacity(bytes.count / 5 + 1)
+            var start = -1
+            var previous: UInt8 = 0
+            for index in bytes.indices {
+                let byte = bytes[index]
+                if isWordByte(byte) {
+                    if start < 0 { start = index }
+                } else if start >= 0 {
+                    let next = index + 1 < bytes.count ? bytes[index + 1] : 0
+                    let joins =
+                        byte == UInt8(ascii: "'")
+                        ? isLetterByte(previous) && isLetterByte(next)
+                        : (byte == UInt8(ascii: "-") || byte == UInt8(ascii: ":")) && isDigitByte(previous)
+                            && isDigitByte(next)
+                    if !joins {
+                        words.append(asciiWord(text, bytes, start..<index))
+                        start = -1
+                    }
                 }
+                previous = byte
             }
-            previous = byte
-            index = nextIndex
+            if start >= 0 { words.append(asciiWord(text, bytes, start..<bytes.count)) }
+            return words
         }
-        if let begin = start { words.append(word(text[begin...], isASCII: true)) }
-        return words
+    }
+
+    /// The word at `range` of the ASCII `text`, whose bytes are `bytes`.
+    private static func asciiWord(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Word {
+        let utf8 = text.utf8
+        let from = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+        let to = utf8.index(from, offsetBy: range.count)
+        let lower = String(unsafeUninitializedCapacity: range.count) { buffer in
+            for offset in 0..<range.count {
+                let byte = bytes[range.lowerBound + offset]
+                buffer[offset] = byte &- 0x41 < 26 ? byte | 0x20 : byte
+            }
+            return range.count
+        }
+        return Word(text: text[from..<to], lower: lower)
     }
 
     private static func isDigitByte(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
@@ -215,39 +230,44 @@ public enum Text {
 struct AnyWordFinder {
     /// The words, ASCII letters in lower case.
     private let words: [[UInt8]]
-    /// Whether a folded byte starts one of the words.
-    private let isLead: [Bool]
     /// An empty word is in every text but an empty one.
     private let hasEmptyWord: Bool
 
     init(_ words: [String]) {
         hasEmptyWord = words.contains(where: \.isEmpty)
         self.words = words.filter { !$0.isEmpty }.map { $0.utf8.map(Self.fold) }
-        var isLead = [Bool](repeating: false, count: 256)
-        for word in self.words { isLead[Int(word[0])] = true }
-        self.isLead = isLead
     }
 
     @inline(__always) private static func fold(_ byte: UInt8) -> UInt8 { byte &- 0x41 < 26 ? byte | 0x20 : byte }
 
-    /// Whether `text` contains any of the words, anywhere (not only as a whole word).
+    /// Whether `text` contains any of the words, anywhere (not only as a whole word). Each word's
+    /// first byte, in either case, is found with `memchr`, which reads many bytes at a step.
     func isFound(in text: String) -> Bool {
         if hasEmptyWord { return !text.isEmpty }
         guard !words.isEmpty else { return false }
         var text = text
         return text.withUTF8 { haystack in
-            isLead.withUnsafeBufferPointer { isLead in
-                guard let hay = haystack.baseAddress else { return false }
-                let count = haystack.count
-                for start in 0..<count where isLead[Int(Self.fold(hay[start]))] {
-                    for word in words where word.count <= count - start && word[0] == Self.fold(hay[start]) {
-                        var offset = 1
-                        while offset < word.count, Self.fold(hay[start + offset]) == word[offset] { offset += 1 }
-                        if offset == word.count { return true }
-                    }
+            guard let base = haystack.baseAddress else { return false }
+            let count = haystack.count
+            func isFound(_ word: [UInt8], from first: UInt8) -> Bool {
+                var from = 0
+                while from <= count - word.count,
+                    let hit = memchr(base + from, Int32(first), count - word.count + 1 - from)
+                {
+                    let start = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
+                    var offset = 1
+                    while offset < word.count, Self.fold(base[start + offset]) == word[offset] { offset += 1 }
+                    if offset == word.count { return true }
+                    from = start + 1
                 }
                 return false
             }
+            for word in words where word.count <= count {
+                let lead = word[0]
+                if isFound(word, from: lead) { return true }
+                if lead &- 0x61 < 26, isFound(word, from: lead ^ 0x20) { return true }
+            }
+            return false
         }
     }
 }

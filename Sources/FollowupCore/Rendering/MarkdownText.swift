@@ -21,6 +21,11 @@ enum MarkdownText {
 extension Bytes {
     /// Appends ``MarkdownText/escaped(_:)`` of `text`.
     mutating func appendEscaped(_ text: String) {
+        // Most text has nothing to escape: then it is copied whole.
+        if !text.utf8.contains(where: Self.isSpecialInMarkdown) {
+            append(text)
+            return
+        }
         var previousWasSpace = false
         for byte in text.utf8 {
             switch byte {
@@ -37,6 +42,17 @@ extension Bytes {
             }
             append(byte: byte)
             previousWasSpace = byte == 0x20
+        }
+    }
+
+    private static func isSpecialInMarkdown(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x0A, 0x0D, UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"),
+            UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "!"),
+            UInt8(ascii: "|"), UInt8(ascii: "~"), UInt8(ascii: "&"), UInt8(ascii: "#"):
+            true
+        default:
+            false
         }
     }
 
