@@ -48,7 +48,7 @@ enum DatePhrase {
         if index > 0, ["by", "due", "on", "before", "until", "till", "within", "in"].contains(words[index - 1].lower) {
             index -= 1
         }
-        return words[index].text.startIndex
+        return words[index].startIndex(in: text)
     }
 
     /// The day a stated decision timeline ends (`2 weeks`, `by Friday`, `end of next week`), counted
@@ -63,7 +63,7 @@ enum DatePhrase {
     static func leadingDate(of text: String, near anchor: Day) -> (day: Day, rest: String)? {
         let words = Word.split(text)
         guard let (day, next) = leadingDate(in: words, near: anchor) else { return nil }
-        let rest = text[words[next - 1].text.endIndex...].drop { !$0.isLetter && !$0.isNumber }
+        let rest = text[words[next - 1].endIndex(in: text)...].drop { !$0.isLetter && !$0.isNumber }
         return (day, String(rest))
     }
 

@@ -223,7 +223,7 @@ struct Roster {
         /// The words of the name, in lower case.
         let lower: [String]
         /// The first word of the name as written.
-        let first: Substring
+        let first: String
     }
 
     private let people: [Entry]

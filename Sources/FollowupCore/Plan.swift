@@ -28,11 +28,16 @@ public struct Plan: Sendable, Equatable {
     /// Plans from what was read of each file: the notes are grouped into applications and the
     /// rules applied; the problems are kept. Applications are planned on `jobs` threads (default:
     /// one per core); the plan is the same for any number.
-    public init(readings: [NoteReading], today: Day, jobs: Int? = nil) {
-        let applications = Application.group(readings.compactMap(\.note), jobs: jobs)
-        self.init(
-            today: today, actions: applications.concurrentMap(jobs: jobs, Rules.actions(for:)).flatMap { $0 },
-            problems: readings.flatMap(\.problems), applications: applications, jobs: jobs)
+    public init(readings: consuming [NoteReading], today: Day, jobs: Int? = nil) {
+        // Each stage lets go of the one before it, so that a large vault is not held in memory
+        // twice: the readings once their notes are taken, the notes once grouped, each
+        // application's actions once gathered.
+        let notes = readings.compactMap(\.note)
+        let problems = readings.flatMap(\.problems)
+        _ = consume readings
+        let applications = Application.group(consume notes, jobs: jobs)
+        let actions = applications.concurrentMap(jobs: jobs, Rules.actions(for:)).flatMap { $0 }
+        self.init(today: today, actions: actions, problems: problems, applications: applications, jobs: jobs)
     }
 
     /// The application that `action` belongs to: the one holding the note it comes from.

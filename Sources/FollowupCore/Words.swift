@@ -12,11 +12,24 @@
 /// `follow up sent` read the same.
 struct Word: Equatable {
     /// The word as written.
-    let text: Substring
+    let text: String
     /// The word in lower case, for matching.
     let lower: String
+    /// Where the word is in the text it was split from, as UTF-8 offsets.
+    let start: Int
+    let end: Int
 
     var isNumber: Bool { !lower.isEmpty && lower.allSatisfy(\.isASCIIDigit) }
+
+    /// The index in `text` (the text the word was split from) where the word starts.
+    func startIndex(in text: String) -> String.Index {
+        text.utf8.index(text.utf8.startIndex, offsetBy: start)
+    }
+
+    /// The index in `text` (the text the word was split from) just after the word.
+    func endIndex(in text: String) -> String.Index {
+        text.utf8.index(text.utf8.startIndex, offsetBy: end)
+    }
 }
 
 extension Word {
@@ -44,14 +57,14 @@ extension Word {
                 if let previous, let next, isJoiner(scalar, between: previous, and: next) {
                     if !scalar.isASCII { isASCII = false }
                 } else {
-                    words.append(word(text[begin..<index], isASCII: isASCII))
+                    words.append(word(text[begin..<index], in: text, isASCII: isASCII))
                     start = nil
                 }
             }
             previous = scalar
             index = nextIndex
         }
-        if let begin = start { words.append(word(text[begin...], isASCII: isASCII)) }
+        if let begin = start { words.append(word(text[begin...], in: text, isASCII: isASCII)) }
         return words
     }
 
@@ -75,50 +88,56 @@ extension Word {
                         : (byte == UInt8(ascii: "-") || byte == UInt8(ascii: ":")) && isDigitByte(previous)
                             && isDigitByte(next)
                     if !joins {
-                        words.append(asciiWord(text, bytes, start..<index))
+                        words.append(asciiWord(bytes, start..<index))
                         start = -1
                     }
                 }
                 previous = byte
             }
-            if start >= 0 { words.append(asciiWord(text, bytes, start..<bytes.count)) }
+            if start >= 0 { words.append(asciiWord(bytes, start..<bytes.count)) }
             return words
         }
     }
 
-    /// The word at `range` of the ASCII `text`, whose bytes are `bytes`.
-    private static func asciiWord(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Word {
-        let utf8 = text.utf8
-        let from = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
-        let to = utf8.index(from, offsetBy: range.count)
-        let lower = String(unsafeUninitializedCapacity: range.count) { buffer in
-            for offset in 0..<range.count {
-                let byte = bytes[range.lowerBound + offset]
-                buffer[offset] = byte &- 0x41 < 26 ? byte | 0x20 : byte
-            }
-            return range.count
-        }
-        return Word(text: text[from..<to], lower: lower)
+    /// The word at `range` of an ASCII text whose bytes are `bytes`. Words are short, so both
+    /// strings are usually small: stored inline, with no allocation and no reference counting.
+    private static func asciiWord(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Word {
+        let piece = UnsafeBufferPointer(rebasing: bytes[range])
+        let text = String(decoding: piece, as: UTF8.self)
+        let lower =
+            piece.contains(where: { $0 &- 0x41 < 26 })
+            ? String(unsafeUninitializedCapacity: range.count) { buffer in
+                for offset in 0..<range.count {
+                    let byte = piece[offset]
+                    buffer[offset] = byte &- 0x41 < 26 ? byte | 0x20 : byte
+                }
+                return range.count
+            } : text
+        return Word(text: text, lower: lower, start: range.lowerBound, end: range.upperBound)
     }
 
     private static func isDigitByte(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
     private static func isLetterByte(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
     private static func isWordByte(_ byte: UInt8) -> Bool { isDigitByte(byte) || isLetterByte(byte) }
 
-    private static func word(_ piece: Substring, isASCII: Bool) -> Word {
-        guard isASCII else { return Word(text: piece, lower: piece.lowercased()) }
-        var hasUpper = false
-        for byte in piece.utf8 where byte >= 0x41 && byte <= 0x5A { hasUpper = true }
-        guard hasUpper else { return Word(text: piece, lower: String(piece)) }
-        let lower = String(unsafeUninitializedCapacity: piece.utf8.count) { buffer in
+    private static func word(_ piece: Substring, in text: String, isASCII: Bool) -> Word {
+        let start = text.utf8.distance(from: text.utf8.startIndex, to: piece.startIndex)
+        let end = start + piece.utf8.count
+        let written = String(piece)
+        return Word(
+            text: written, lower: isASCII ? asciiLowercased(written) : written.lowercased(), start: start, end: end)
+    }
+
+    private static func asciiLowercased(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 &- 0x41 < 26 }) else { return text }
+        return String(unsafeUninitializedCapacity: text.utf8.count) { buffer in
             var count = 0
-            for byte in piece.utf8 {
-                buffer[count] = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+            for byte in text.utf8 {
+                buffer[count] = byte &- 0x41 < 26 ? byte | 0x20 : byte
                 count += 1
             }
             return count
         }
-        return Word(text: piece, lower: lower)
     }
 
     private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {

@@ -31,7 +31,7 @@ public struct Vault: Sendable {
         let (files, scanProblems) = noteFiles()
         var readings = readNotes(files, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         readings.append(NoteReading(note: nil, problems: scanProblems))
-        return Plan(readings: readings, today: today, jobs: jobs)
+        return Plan(readings: consume readings, today: today, jobs: jobs)
     }
 
     private func readNotes(_ files: [String], jobs: Int) -> [NoteReading] {

@@ -126,9 +126,15 @@ public enum YAML {
 private struct TreeBuilder {
     enum Progress { case more, done }
 
-    private enum Open {
-        case sequence([YAMLNode], YAMLMark, anchor: String?)
-        case mapping([YAMLPair], keys: Set<String>, pendingKey: YAMLNode?, YAMLMark, anchor: String?)
+    /// A sequence or mapping whose end has not been reached, filled in place.
+    private struct Open {
+        let isMapping: Bool
+        let start: YAMLMark
+        let anchor: String?
+        var items: [YAMLNode] = []
+        var pairs: [YAMLPair] = []
+        var keys: Set<String> = []
+        var pendingKey: YAMLNode?
     }
 
     private var stack: [Open] = []
@@ -149,19 +155,15 @@ private struct TreeBuilder {
             let node = YAMLNode.scalar(text, plain: scalar.style == YAML_PLAIN_SCALAR_STYLE, mark)
             try add(node, weight: 1, anchor: Self.string(scalar.anchor))
         case YAML_SEQUENCE_START_EVENT:
-            try open(.sequence([], mark, anchor: Self.string(event.data.sequence_start.anchor)), at: mark)
+            try open(Open(isMapping: false, start: mark, anchor: Self.string(event.data.sequence_start.anchor)))
         case YAML_MAPPING_START_EVENT:
-            try open(
-                .mapping([], keys: [], pendingKey: nil, mark, anchor: Self.string(event.data.mapping_start.anchor)),
-                at: mark)
+            try open(Open(isMapping: true, start: mark, anchor: Self.string(event.data.mapping_start.anchor)))
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             let weight = weights.removeLast()
-            switch stack.removeLast() {
-            case .sequence(let items, let start, let anchor):
-                try add(.sequence(items, start), weight: weight, anchor: anchor)
-            case .mapping(let pairs, _, _, let start, let anchor):
-                try add(.mapping(pairs, start), weight: weight, anchor: anchor)
-            }
+            let closed = stack.removeLast()
+            let node: YAMLNode =
+                closed.isMapping ? .mapping(closed.pairs, closed.start) : .sequence(closed.items, closed.start)
+            try add(node, weight: weight, anchor: closed.anchor)
         case YAML_ALIAS_EVENT:
             let name = Self.string(event.data.alias.anchor) ?? ""
             guard let anchored = anchors[name] else {
@@ -177,9 +179,9 @@ private struct TreeBuilder {
         return .more
     }
 
-    private mutating func open(_ container: Open, at mark: YAMLMark) throws(YAMLError) {
+    private mutating func open(_ container: Open) throws(YAMLError) {
         guard stack.count < YAML.depthLimit else {
-            throw YAMLError(problem: "nested more than \(YAML.depthLimit) levels deep", mark: mark)
+            throw YAMLError(problem: "nested more than \(YAML.depthLimit) levels deep", mark: container.start)
         }
         stack.append(container)
         weights.append(1)
@@ -195,27 +197,26 @@ private struct TreeBuilder {
         }
         if let anchor { anchors[anchor] = (node, weight) }
         if !weights.isEmpty { weights[weights.count - 1] += weight }
-        guard let top = stack.popLast() else {
+        guard !stack.isEmpty else {
             root = node
             return
         }
-        switch top {
-        case .sequence(var items, let start, let anchor):
-            items.append(node)
-            stack.append(.sequence(items, start, anchor: anchor))
-        case .mapping(var pairs, var keys, let pendingKey, let start, let anchor):
-            if let key = pendingKey {
-                pairs.append(YAMLPair(key: key, value: node))
-                stack.append(.mapping(pairs, keys: keys, pendingKey: nil, start, anchor: anchor))
-            } else {
-                if let text = node.scalarText, Self.isDuplicate(text, in: pairs, keys: &keys) {
-                    let first = pairs.first { $0.key.scalarText == text }!
-                    throw YAMLError(
-                        problem: "the key `\(text)` appears twice", mark: node.mark, duplicate: (text, first.key.mark))
-                }
-                stack.append(.mapping(pairs, keys: keys, pendingKey: node, start, anchor: anchor))
-            }
+        let top = stack.count - 1
+        guard stack[top].isMapping else {
+            stack[top].items.append(node)
+            return
         }
+        if let key = stack[top].pendingKey {
+            stack[top].pairs.append(YAMLPair(key: key, value: node))
+            stack[top].pendingKey = nil
+            return
+        }
+        if let text = node.scalarText, Self.isDuplicate(text, in: stack[top].pairs, keys: &stack[top].keys) {
+            let first = stack[top].pairs.first { $0.key.scalarText == text }!
+            throw YAMLError(
+                problem: "the key `\(text)` appears twice", mark: node.mark, duplicate: (text, first.key.mark))
+        }
+        stack[top].pendingKey = node
     }
 
     /// Whether a mapping with `pairs` already has the key `text`. Front matter has a handful of

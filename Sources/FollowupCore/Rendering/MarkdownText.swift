@@ -20,14 +20,19 @@ enum MarkdownText {
 
 extension Bytes {
     /// Appends ``MarkdownText/escaped(_:)`` of `text`.
-    mutating func appendEscaped(_ text: String) {
+    mutating func appendEscaped(_ text: some StringProtocol) {
+        let done: Void? = text.utf8.withContiguousStorageIfAvailable { appendEscaped(bytes: $0) }
+        if done == nil { appendEscaped(bytes: Array(text.utf8)) }
+    }
+
+    private mutating func appendEscaped(bytes: some Collection<UInt8>) {
         // Most text has nothing to escape: then it is copied whole.
-        if !text.utf8.contains(where: Self.isSpecialInMarkdown) {
-            append(text)
+        if !bytes.contains(where: Self.isSpecialInMarkdown) {
+            append(contentsOf: bytes)
             return
         }
         var previousWasSpace = false
-        for byte in text.utf8 {
+        for byte in bytes {
             switch byte {
             case 0x0A, 0x0D:
                 if !previousWasSpace { append(byte: 0x20) }
@@ -58,6 +63,10 @@ extension Bytes {
 
     /// Appends ``MarkdownText/linkDestination(_:)`` of `path`.
     mutating func appendLinkDestination(_ path: String) {
+        if path.utf8.allSatisfy(Self.isKeptInLink) {
+            append(path)
+            return
+        }
         for byte in path.utf8 {
             switch byte {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
@@ -67,6 +76,17 @@ extension Bytes {
             default:
                 appendPercentEncoded(byte)
             }
+        }
+    }
+
+    private static func isKeptInLink(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
+            UInt8(ascii: "~"), UInt8(ascii: "/"):
+            true
+        default:
+            false
         }
     }
 

@@ -172,8 +172,7 @@ public enum NextMarkdown {
 
     /// `[name.md](folder/name.md)`: the file name, linked by its path in the vault.
     private static func writeLink(_ note: String, to out: inout Bytes) {
-        let name =
-            note.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(note[note.utf8.index(after: $0)...]) } ?? note
+        let name = note.utf8.lastIndex(of: UInt8(ascii: "/")).map { note[note.utf8.index(after: $0)...] } ?? note[...]
         out.append("[")
         out.appendEscaped(name)
         out.append("](")
@@ -183,13 +182,16 @@ public enum NextMarkdown {
 }
 
 extension Bytes {
+    private static let weekdays = Weekday.allCases.map(\.shortName)
+    private static let months = (1...12).map(MonthName.short)
+
     /// Appends ``Day/shortLabel(relativeTo:)``.
     mutating func appendShortLabel(_ day: Day, relativeTo year: Int) {
-        append(day.weekday.shortName)
+        append(Self.weekdays[day.weekday.rawValue])
         append(" ")
         append(day.day)
         append(" ")
-        append(MonthName.short(day.month))
+        append(Self.months[day.month - 1])
         if day.year != year {
             append(" ")
             append(day.year)
