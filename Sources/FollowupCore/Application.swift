@@ -16,22 +16,29 @@ public struct Application: Sendable, Equatable {
     /// The index in `notes` of each note's path.
     private let indexOfPath: [String: Int]
 
-    /// A log entry and the index in `notes` of the note it is in.
+    /// Where a log entry is: the index in `notes` of its note, and its index in that note's log.
     private struct LoggedEntry: Sendable, Equatable {
-        let note: Int
-        let entry: LogEntry
+        let note: Int32
+        let index: Int32
+    }
+
+    private func entry(_ logged: LoggedEntry) -> LogEntry {
+        notes[Int(logged.note)].log[Int(logged.index)]
     }
 
     public init(notes: [InterviewNote]) {
         precondition(!notes.isEmpty, "an application has at least one interview")
         let sorted = notes.sorted { ($0.date, $0.minutes ?? -1, $0.path) < ($1.date, $1.minutes ?? -1, $1.path) }
         self.notes = sorted
-        logOrder = sorted.indices.flatMap { index in
-            sorted[index].log.map { LoggedEntry(note: index, entry: $0) }
+        var logged: [(day: Day, place: LoggedEntry)] = []
+        for (note, interview) in sorted.enumerated() {
+            for (index, entry) in interview.log.enumerated() {
+                logged.append((entry.day, LoggedEntry(note: Int32(note), index: Int32(index))))
+            }
         }
-        .enumerated()
-        .sorted { ($0.element.entry.day, $0.offset) < ($1.element.entry.day, $1.offset) }
-        .map(\.element)
+        // Stable: the same day keeps note order, then line order.
+        logOrder = logged.enumerated().sorted { ($0.element.day, $0.offset) < ($1.element.day, $1.offset) }
+            .map(\.element.place)
         var people: [String: Person] = [:]
         for note in sorted.reversed() {
             for candidate in note.interviewers + (note.contact.map { [$0] } ?? []) {
@@ -85,11 +92,11 @@ public struct Application: Sendable, Equatable {
 
     /// Every log entry of every note, oldest first, each with the note it is in.
     var history: [(note: InterviewNote, entry: LogEntry)] {
-        logOrder.map { (notes[$0.note], $0.entry) }
+        logOrder.map { (notes[Int($0.note)], entry($0)) }
     }
 
     /// The latest log entry that matches, found from the end without building the history.
     func lastLogEntry(where matches: (LogEntry) -> Bool) -> LogEntry? {
-        logOrder.last { matches($0.entry) }?.entry
+        logOrder.last { matches(entry($0)) }.map(entry)
     }
 }

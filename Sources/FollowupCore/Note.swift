@@ -140,25 +140,32 @@ public struct ActionItem: Sendable, Equatable {
 
 /// One dated line of a note's log: what happened that day.
 public struct LogEntry: Sendable, Equatable {
-    /// What a log line records. One line may record several things (`heard back: offer!`).
-    public enum Event: Sendable, Equatable, Hashable {
-        case thankYou
-        case followUp
-        case reply
-        case offer
-        case rejection
-        case feedbackAsked
+    /// What a log line records. One line may record several things (`heard back: offer!`), so a
+    /// line's events are a set of these, kept in one byte.
+    public struct Events: OptionSet, Sendable, Hashable {
+        public let rawValue: UInt8
+
+        public init(rawValue: UInt8) {
+            self.rawValue = rawValue
+        }
+
+        public static let thankYou = Events(rawValue: 1 << 0)
+        public static let followUp = Events(rawValue: 1 << 1)
+        public static let reply = Events(rawValue: 1 << 2)
+        public static let offer = Events(rawValue: 1 << 3)
+        public static let rejection = Events(rawValue: 1 << 4)
+        public static let feedbackAsked = Events(rawValue: 1 << 5)
     }
 
     public var day: Day
-    public var events: Set<Event>
+    public var events: Events
     /// For a thank-you: the interviewers it went to.
     public var thanked: [String]
     /// The interviewer or contact the line names first, if any.
     public var person: String?
     public var line: Int
 
-    public init(day: Day, events: Set<Event>, thanked: [String] = [], person: String? = nil, line: Int) {
+    public init(day: Day, events: Events, thanked: [String] = [], person: String? = nil, line: Int) {
         self.day = day
         self.events = events
         self.thanked = thanked

@@ -286,7 +286,7 @@ struct Roster {
 /// Words are matched whole and in any case. A match right after a negation (`no reply yet`,
 /// `haven't heard back`, `still waiting for a response`) does not count.
 enum LogWords {
-    static let phrases: [(LogEntry.Event, [String])] = [
+    static let phrases: [(LogEntry.Events, [String])] = [
         (.thankYou, ["thank"]), (.thankYou, ["thanks"]), (.thankYou, ["thanked"]),
         (.followUp, ["followed", "up"]), (.followUp, ["follow", "up", "sent"]),
         (.followUp, ["sent", "a", "follow", "up"]), (.followUp, ["sent", "follow", "up"]),
@@ -304,11 +304,11 @@ enum LogWords {
     ]
 
     /// The phrases by their first word, so each word of a line is looked up once.
-    private static let phrasesByFirstWord: [String: [(LogEntry.Event, [String])]] = Dictionary(
+    private static let phrasesByFirstWord: [String: [(LogEntry.Events, [String])]] = Dictionary(
         grouping: phrases, by: { $0.1[0] })
 
-    static func events(in words: [Word]) -> Set<LogEntry.Event> {
-        var events: Set<LogEntry.Event> = []
+    static func events(in words: [Word]) -> LogEntry.Events {
+        var events: LogEntry.Events = []
         for (start, word) in words.enumerated() {
             guard let candidates = phrasesByFirstWord[word.lower] else { continue }
             for (event, phrase) in candidates

@@ -36,7 +36,10 @@ public struct Plan: Sendable, Equatable {
         let problems = readings.flatMap(\.problems)
         _ = consume readings
         let applications = Application.group(consume notes, jobs: jobs)
-        let actions = applications.concurrentMap(jobs: jobs, Rules.actions(for:)).flatMap { $0 }
+        let lists = applications.concurrentMap(jobs: jobs, Rules.actions(for:))
+        var actions: [Action] = []
+        actions.reserveCapacity(lists.reduce(0) { $0 + $1.count })
+        for list in lists { actions += list }
         self.init(today: today, actions: actions, problems: problems, applications: applications, jobs: jobs)
     }
 

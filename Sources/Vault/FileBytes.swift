@@ -61,52 +61,130 @@ public enum FileBytes {
         }
     }
 
-    /// How a file compares with bytes that may replace it.
-    public enum Comparison: Equatable, Sendable {
-        case same
-        /// The file differs; `start` is its first bytes (up to ``comparedPrefix``), enough to tell
-        /// whether followup wrote it.
-        case different(start: [UInt8])
-    }
-
-    /// How many bytes of a differing file ``compare(_:with:)`` returns.
+    /// How many bytes of an existing file ``Rewrite/start`` holds: enough to tell who wrote it.
     public static let comparedPrefix = 4096
 
-    /// Compares the file at `path` with `bytes`, reading it a block at a time: a NEXT.md of any
-    /// size is checked without being held in memory, and a file of another size is told apart
-    /// from its first block.
-    public static func compare(_ path: String, with bytes: [UInt8]) -> Result<Comparison, SystemError> {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-        guard descriptor >= 0 else { return .failure(SystemError(errno)) }
-        defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else { return .failure(SystemError(errno)) }
-        guard info.st_mode & S_IFMT == S_IFREG else {
-            let what = info.st_mode & S_IFMT == S_IFDIR ? "a folder" : "a pipe, socket or device"
-            return .failure(SystemError(EISDIR, reason: "it is \(what), not a file"))
-        }
-        var differs = Int(info.st_size) != bytes.count
-        var block = [UInt8](repeating: 0, count: 1 << 20)
-        var start: [UInt8] = []
-        var offset = 0
-        while true {
-            var count = 0
-            repeat {
-                count = block.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress!, $0.count) }
-            } while count < 0 && errno == EINTR
-            if count < 0 { return .failure(SystemError(errno)) }
-            if count == 0 { return .success(!differs && offset == bytes.count ? .same : .different(start: start)) }
-            if start.count < comparedPrefix { start += block.prefix(min(count, comparedPrefix - start.count)) }
-            if !differs {
-                differs =
-                    offset + count > bytes.count
-                    || block.withUnsafeBytes { read in
-                        bytes.withUnsafeBytes { memcmp(read.baseAddress!, $0.baseAddress! + offset, count) != 0 }
-                    }
+    /// New contents for `path`, given a piece at a time and compared with the file as they come:
+    /// the file is replaced (atomically, through a ``Replacement``) only when they differ, and
+    /// neither the old nor the new contents are ever held whole in memory. While the new
+    /// contents match the old, nothing is written; at the first difference the matching part is
+    /// copied from the old file into the replacement, and the rest follows.
+    public final class Rewrite {
+        let path: String
+        /// The first bytes of the existing file, or nil when there is none.
+        public let start: [UInt8]?
+        private var old: Int32
+        private var offset = 0
+        private var replacement: Replacement?
+        private var failure: SystemError?
+
+        /// Opens the existing file, if any, to compare with. A file that cannot be read (other
+        /// than a missing one) is an error unless `compare` is false.
+        public init(of path: String, compare: Bool = true) throws(SystemError) {
+            self.path = path
+            old = compare ? open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK) : -1
+            guard old >= 0 else {
+                if compare, errno != ENOENT { throw SystemError(errno) }
+                start = nil
+                return
             }
-            offset += count
-            // A differing file needs only its start, to tell who wrote it.
-            if differs, start.count >= comparedPrefix { return .success(.different(start: start)) }
+            var info = stat()
+            guard fstat(old, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+                let error =
+                    info.st_mode & S_IFMT == S_IFDIR
+                    ? SystemError(EISDIR, reason: "it is a folder, not a file") : SystemError(errno)
+                close(old)
+                throw error
+            }
+            var start = [UInt8](repeating: 0, count: comparedPrefix)
+            let descriptor = old
+            let count = start.withUnsafeMutableBytes { Self.readFully(descriptor, into: $0, at: 0) }
+            guard count >= 0 else {
+                let error = SystemError(errno)
+                close(old)
+                throw error
+            }
+            start.removeLast(comparedPrefix - count)
+            self.start = start
+        }
+
+        deinit {
+            if old >= 0 { close(old) }
+        }
+
+        /// The next piece of the new contents. A failure is kept for ``finish()`` to report.
+        public func write(_ piece: UnsafeRawBufferPointer) {
+            guard failure == nil, piece.count > 0 else { return }
+            do throws(SystemError) {
+                if replacement == nil, try !oldMatches(piece) { try beginReplacement() }
+                if let replacement { try replacement.write(piece) }
+                offset += piece.count
+            } catch {
+                failure = error
+            }
+        }
+
+        /// Replaces the file if the contents differ; returns whether it did.
+        public func finish() throws(SystemError) -> Bool {
+            if let failure { throw failure }
+            if replacement == nil {
+                // Everything matched so far: the file is unchanged unless it is longer.
+                var probe: UInt8 = 0
+                let more =
+                    old >= 0 ? withUnsafeMutableBytes(of: &probe) { Self.readFully(old, into: $0, at: offset) } : 1
+                if more < 0 { throw SystemError(errno) }
+                if more == 0 { return false }
+                try beginReplacement()
+            }
+            try replacement!.commit()
+            return true
+        }
+
+        private func oldMatches(_ piece: UnsafeRawBufferPointer) throws(SystemError) -> Bool {
+            guard old >= 0 else { return false }
+            var buffer = [UInt8](repeating: 0, count: piece.count)
+            let count = buffer.withUnsafeMutableBytes { Self.readFully(old, into: $0, at: offset) }
+            if count < 0 { throw SystemError(errno) }
+            return count == piece.count
+                && buffer.withUnsafeBytes { memcmp($0.baseAddress!, piece.baseAddress!, piece.count) == 0 }
+        }
+
+        /// Starts the replacement with the part of the old file that matched.
+        private func beginReplacement() throws(SystemError) {
+            let replacement = try Replacement(of: path)
+            let block = UnsafeMutableRawBufferPointer.allocate(byteCount: max(1, min(offset, 1 << 20)), alignment: 1)
+            defer { block.deallocate() }
+            var copied = 0
+            while copied < offset {
+                let part = UnsafeMutableRawBufferPointer(rebasing: block[..<min(block.count, offset - copied)])
+                let count = Self.readFully(old, into: part, at: copied)
+                if count < 0 { throw SystemError(errno) }
+                guard count == part.count else {
+                    throw SystemError(EIO, reason: "the file changed while it was compared")
+                }
+                try replacement.write(UnsafeRawBufferPointer(part))
+                copied += count
+            }
+            self.replacement = replacement
+        }
+
+        /// Reads up to `buffer.count` bytes at `offset`; the count read (less only at the end of
+        /// the file), or -1 with `errno` set.
+        private static func readFully(_ descriptor: Int32, into buffer: UnsafeMutableRawBufferPointer, at offset: Int)
+            -> Int
+        {
+            var filled = 0
+            while filled < buffer.count {
+                let count = pread(
+                    descriptor, buffer.baseAddress! + filled, buffer.count - filled, off_t(offset + filled))
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    return -1
+                }
+                if count == 0 { break }
+                filled += count
+            }
+            return filled
         }
     }
 
@@ -125,41 +203,79 @@ public enum FileBytes {
     public static func replaceAtomically(
         _ path: String, with bytes: [UInt8], mode: mode_t = 0o666
     ) throws(SystemError) {
-        let slash = path.lastIndex(of: "/")
-        let folder = slash.map { String(path[..<$0]) } ?? "."
-        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
-        var temporary = ""
-        var descriptor: Int32 = -1
-        for attempt in 0..<100 where descriptor < 0 {
-            temporary = "\(folder.isEmpty ? "" : folder)/.\(name).\(getpid()).\(attempt).tmp"
-            descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
-            if descriptor < 0, errno != EEXIST { throw SystemError(errno) }
-        }
-        guard descriptor >= 0 else { throw SystemError(EEXIST) }
+        let replacement = try Replacement(of: path, mode: mode)
         var failure: SystemError?
         bytes.withUnsafeBytes { buffer in
+            do throws(SystemError) { try replacement.write(buffer) } catch { failure = error }
+        }
+        if let failure { throw failure }
+        try replacement.commit()
+    }
+
+    /// A file being written beside `path` that replaces it, atomically, on ``commit()``; until
+    /// then `path` is untouched, and a replacement never committed is removed.
+    public final class Replacement {
+        let path: String
+        let folder: String
+        let temporary: String
+        private var descriptor: Int32
+
+        /// Creates the temporary file (`.NAME.PID.N.tmp` beside `path`, with `O_EXCL`).
+        public init(of path: String, mode: mode_t = 0o666) throws(SystemError) {
+            let slash = path.lastIndex(of: "/")
+            let folder = slash.map { String(path[..<$0]) } ?? "."
+            let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+            var temporary = ""
+            var descriptor: Int32 = -1
+            for attempt in 0..<100 where descriptor < 0 {
+                temporary = "\(folder.isEmpty ? "" : folder)/.\(name).\(getpid()).\(attempt).tmp"
+                descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+                if descriptor < 0, errno != EEXIST { throw SystemError(errno) }
+            }
+            guard descriptor >= 0 else { throw SystemError(EEXIST) }
+            self.path = path
+            self.folder = folder
+            self.temporary = temporary
+            self.descriptor = descriptor
+        }
+
+        public func write(_ bytes: UnsafeRawBufferPointer) throws(SystemError) {
             var offset = 0
-            while offset < buffer.count {
-                let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            while offset < bytes.count {
+                let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
-                    failure = SystemError(errno)
-                    return
+                    throw SystemError(errno)
                 }
                 offset += written
             }
         }
-        if failure == nil, fsync(descriptor) != 0 { failure = SystemError(errno) }
-        if close(descriptor) != 0, failure == nil { failure = SystemError(errno) }
-        if failure == nil, rename(temporary, path) != 0 { failure = SystemError(errno) }
-        if let failure {
-            unlink(temporary)
-            throw failure
+
+        /// Flushes the file, renames it over `path` and flushes the folder. On failure the
+        /// temporary file is removed.
+        public func commit() throws(SystemError) {
+            var failure: SystemError?
+            if fsync(descriptor) != 0 { failure = SystemError(errno) }
+            if close(descriptor) != 0, failure == nil { failure = SystemError(errno) }
+            descriptor = -1
+            if failure == nil, rename(temporary, path) != 0 { failure = SystemError(errno) }
+            if let failure {
+                unlink(temporary)
+                throw failure
+            }
+            let folderDescriptor = open(folder.isEmpty ? "/" : folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            if folderDescriptor >= 0 {
+                fsync(folderDescriptor)
+                close(folderDescriptor)
+            }
         }
-        let folderDescriptor = open(folder.isEmpty ? "/" : folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if folderDescriptor >= 0 {
-            fsync(folderDescriptor)
-            close(folderDescriptor)
+
+        deinit {
+            // Never committed: remove what was written.
+            if descriptor >= 0 {
+                close(descriptor)
+                unlink(temporary)
+            }
         }
     }
 }

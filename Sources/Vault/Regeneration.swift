@@ -9,8 +9,8 @@ public struct Regeneration: Sendable {
 
     public struct Report: Sendable {
         public let plan: Plan
-        /// NEXT.md as UTF-8.
-        public let markdown: [UInt8]
+        /// NEXT.md as UTF-8, when it was only rendered (not written: that is streamed to the file).
+        public let markdown: [UInt8]?
         /// `nil` when NEXT.md was only rendered, not written.
         public let write: Vault.WriteOutcome?
         /// What happened to NEXT.ics, when it was asked for.
@@ -49,8 +49,11 @@ extension Vault {
             } catch {
                 throw VaultError.badTemplate(error)
             }
-            let markdown = NextMarkdown.renderBytes(plan, templates: templates)
-            let outcome = write ? try writeNext(markdown, force: force) : nil
+            let markdown = write ? nil : NextMarkdown.renderBytes(plan, templates: templates)
+            let outcome =
+                write
+                ? try writeNext(force: force) { emit in NextMarkdown.render(plan, templates: templates, emit: emit) }
+                : nil
             let calendarOutcome = write && calendar ? try writeCalendar(ICalendar.render(plan), force: force) : nil
             result = .success(
                 Regeneration.Report(plan: plan, markdown: markdown, write: outcome, calendar: calendarOutcome))

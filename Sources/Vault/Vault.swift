@@ -80,6 +80,17 @@ public struct Vault: Sendable {
         try writeNext(Array(contents.utf8), force: force)
     }
 
+    /// ``writeNext(_:force:)`` for NEXT.md given a piece at a time, as
+    /// ``NextMarkdown/render(_:templates:emit:)`` makes it.
+    @discardableResult
+    public func writeNext(
+        force: Bool = false, contents: ((UnsafeRawBufferPointer) -> Void) -> Void
+    ) throws(VaultError) -> WriteOutcome {
+        try requireFolder()
+        return try Vault.write(
+            to: join(Vault.nextFileName), force: force, isGenerated: NextMarkdown.isGenerated, contents: contents)
+    }
+
     /// ``writeNext(_:force:)`` for the UTF-8 bytes of NEXT.md, as ``NextMarkdown/renderBytes(_:templates:)`` makes them.
     @discardableResult
     public func writeNext(_ contents: [UInt8], force: Bool = false) throws(VaultError) -> WriteOutcome {
@@ -108,27 +119,42 @@ public struct Vault: Sendable {
         try write(Array(contents.utf8), to: target, force: force, isGenerated: isGenerated)
     }
 
-    /// ``write(_:to:force:isGenerated:)`` for bytes. The existing file is compared a block at a
-    /// time, never read whole.
+    /// ``write(_:to:force:isGenerated:)`` for bytes.
     public static func write(
         _ new: [UInt8], to target: String, force: Bool, isGenerated: ([UInt8]) -> Bool
     ) throws(VaultError) -> WriteOutcome {
-        switch FileBytes.compare(target, with: new) {
-        case .success(.same):
-            return .unchanged
-        case .success(.different(let start)):
-            if !force, !isGenerated(start) { throw .notGenerated(target) }
-        case .failure(let error) where error.code != ENOENT:
-            if !force { throw .cannotWrite(path: target, reason: "can't read the existing file to check it: \(error)") }
-        case .failure:
-            break
-        }
+        try write(to: target, force: force, isGenerated: isGenerated) { emit in new.withUnsafeBytes(emit) }
+    }
+
+    /// Writes what `contents` hands to its `emit`, a piece at a time, to `target`, as
+    /// ``write(_:to:force:isGenerated:)`` does: the old file is compared as the pieces come and
+    /// replaced only if they differ, so neither is held whole in memory.
+    public static func write(
+        to target: String, force: Bool, isGenerated: ([UInt8]) -> Bool,
+        contents: ((UnsafeRawBufferPointer) -> Void) -> Void
+    ) throws(VaultError) -> WriteOutcome {
+        let rewrite: FileBytes.Rewrite
         do {
-            try FileBytes.replaceAtomically(target, with: new)
+            rewrite = try FileBytes.Rewrite(of: target)
+        } catch {
+            guard force else {
+                throw .cannotWrite(path: target, reason: "can't read the existing file to check it: \(error)")
+            }
+            do {
+                rewrite = try FileBytes.Rewrite(of: target, compare: false)
+            } catch {
+                throw .cannotWrite(path: target, reason: error.description)
+            }
+        }
+        // New contents always start with followup's header, so a file without it differs from
+        // them: it is ours to replace only with `force`.
+        if let start = rewrite.start, !force, !isGenerated(start) { throw .notGenerated(target) }
+        contents(rewrite.write)
+        do {
+            return try rewrite.finish() ? .written : .unchanged
         } catch {
             throw .cannotWrite(path: target, reason: error.description)
         }
-        return .written
     }
 
     /// Creates `path` and any missing folders above it.

@@ -107,7 +107,7 @@ extension Followup {
                 terminal.detail("\(vault.path): \(noteCount) \(noteCount == 1 ? "file" : "files") read")
                 terminal.report(report.plan.problems, in: vault.path)
                 guard let outcome = report.write else {
-                    print(String(decoding: report.markdown, as: UTF8.self), terminator: "")
+                    print(String(decoding: report.markdown ?? [], as: UTF8.self), terminator: "")
                     return ExitStatus.of(report.plan)
                 }
                 let next = Terminal.display(Vault.nextFileName, in: vault.path)

@@ -609,7 +609,7 @@ struct NoteReaderTests {
 
     // MARK: Log
 
-    static let logLines: [(String, Set<LogEntry.Event>)] = [
+    static let logLines: [(String, LogEntry.Events)] = [
         ("Sent thank-you notes", [.thankYou]),
         ("Thanked Miles for his time", [.thankYou]),
         ("thank you emails out", [.thankYou]),
@@ -638,7 +638,7 @@ struct NoteReaderTests {
     ]
 
     @Test(arguments: NoteReaderTests.logLines)
-    func logEvents(line: String, events: Set<LogEntry.Event>) throws {
+    func logEvents(line: String, events: LogEntry.Events) throws {
         let note = try body("\n## Log\n- 2026-11-19: \(line)\n")
         #expect(note.log.count == 1)
         #expect(note.log.first?.events == events)

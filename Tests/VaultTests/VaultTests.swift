@@ -99,25 +99,39 @@ struct VaultTests {
         #expect(throws: VaultError.self) { try Vault(path: folder.path + "/nope").plan(today: Day(ordinal: 0)) }
     }
 
-    /// NEXT.md is compared with what would replace it a block at a time: larger than one block
-    /// here, so a difference in a later block, or only in length, must still be seen.
-    @Test func comparesAFileBlockByBlock() throws {
+    /// New contents are compared with the old file as they come, in pieces: the file is replaced
+    /// only when they differ (in a late piece, or only in length), and then holds exactly them.
+    @Test func rewritesAFileOnlyWhenItsContentsChange() throws {
         let path = folder.appendingPathComponent("big.md").path
-        let bytes = (0..<(2_500_000)).map { UInt8(truncatingIfNeeded: $0 &* 31) }
-        try Data(bytes).write(to: URL(fileURLWithPath: path))
-        #expect(try FileBytes.compare(path, with: bytes).get() == .same)
+        let bytes = (0..<2_500_000).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+        func rewrite(with new: [UInt8], pieces: Int = 7) throws -> Bool {
+            let rewrite = try FileBytes.Rewrite(of: path)
+            let size = max(1, new.count / pieces)
+            new.withUnsafeBytes { all in
+                for start in stride(from: 0, to: all.count, by: size) {
+                    rewrite.write(UnsafeRawBufferPointer(rebasing: all[start..<min(start + size, all.count)]))
+                }
+            }
+            return try rewrite.finish()
+        }
+        func contents() throws -> [UInt8] { Array(try Data(contentsOf: URL(fileURLWithPath: path))) }
+        func leftovers() throws -> [String] {
+            try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".tmp") }
+        }
+
+        #expect(try rewrite(with: bytes), "a missing file is written")
+        #expect(try contents() == bytes)
+        #expect(try !rewrite(with: bytes), "the same contents leave the file alone")
+        #expect(try !rewrite(with: bytes, pieces: 1))
         var lastChanged = bytes
         lastChanged[lastChanged.count - 1] ^= 1
-        #expect(
-            try FileBytes.compare(path, with: lastChanged).get()
-                == .different(start: Array(bytes.prefix(FileBytes.comparedPrefix))))
-        #expect(try FileBytes.compare(path, with: Array(bytes.dropLast())).get() != .same)
-        #expect(try FileBytes.compare(path, with: bytes + [0]).get() != .same)
-        #expect(try FileBytes.compare(path, with: []).get() != .same)
-        try Data().write(to: URL(fileURLWithPath: path))
-        #expect(try FileBytes.compare(path, with: []).get() == .same)
-        #expect(try FileBytes.compare(path, with: [1]).get() == .different(start: []))
-        #expect(throws: SystemError.self) { try FileBytes.compare(folder.path + "/missing.md", with: []).get() }
+        for new in [lastChanged, Array(bytes.dropLast()), bytes + [0], Array(bytes.prefix(10)), bytes] {
+            #expect(try rewrite(with: new))
+            #expect(try contents() == new)
+        }
+        #expect(try leftovers().isEmpty, "no temporary file is left behind")
+        let rewrite = try FileBytes.Rewrite(of: path)
+        #expect(rewrite.start == Array(bytes.prefix(FileBytes.comparedPrefix)))
     }
 
     /// A NEXT.md past the 64 MB a note may be is still compared, and left alone when unchanged.

@@ -53,5 +53,9 @@ struct Bytes: Sendable {
         buffer.append(byte)
     }
 
+    mutating func removeAll() {
+        buffer.removeAll(keepingCapacity: true)
+    }
+
     var string: String { String(decoding: buffer, as: UTF8.self) }
 }

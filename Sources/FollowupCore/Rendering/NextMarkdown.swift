@@ -23,19 +23,25 @@ public enum NextMarkdown {
         String(decoding: renderBytes(plan, templates: templates), as: UTF8.self)
     }
 
-    /// ``render(_:templates:)`` as UTF-8 bytes, the form NEXT.md is written in: no copy into a
-    /// `String` for a file that may be tens of megabytes.
+    /// ``render(_:templates:)`` as UTF-8 bytes.
     public static func renderBytes(_ plan: Plan, templates: DraftTemplates = .builtIn) -> [UInt8] {
-        // The lines and mail links of a run of actions are independent of the others: make them on
-        // all cores, a run at a time, into one buffer per run. Mail links are numbered in order
-        // below, when the runs are put together.
-        let runs = stride(from: 0, to: plan.actions.count, by: Run.length).map {
-            $0..<min($0 + Run.length, plan.actions.count)
-        }
-        let rendered = runs.concurrentMap { range in Run(plan.actions[range], in: plan, templates: templates) }
+        var all: [UInt8] = []
+        render(plan, templates: templates) { all.append(contentsOf: $0) }
+        return all
+    }
 
-        let size = rendered.reduce(0) { $0 + $1.lines.buffer.count + $1.mails.buffer.count + 40 * $1.lineEnds.count }
-        var out = Bytes(capacity: 1024 + size + 200 * plan.problems.count)
+    /// Renders NEXT.md a piece at a time, handing each piece to `emit` in order: NEXT.md for a
+    /// vault of any size is written with a bounded amount of memory (about 2 MB of text, and the
+    /// mail links, which come last).
+    public static func render(
+        _ plan: Plan, templates: DraftTemplates = .builtIn, emit: (UnsafeRawBufferPointer) -> Void
+    ) {
+        var out = Bytes(capacity: Self.flushSize + 64 * 1024)
+        func flushIfFull() {
+            guard out.buffer.count >= Self.flushSize else { return }
+            out.buffer.withUnsafeBytes(emit)
+            out.removeAll()
+        }
         out.append(header)
         out.append("\n\n# Next\n\n")
         var counts = [Plan.Horizon: Int]()
@@ -49,7 +55,7 @@ public enum NextMarkdown {
         out.append(summary.isEmpty ? "nothing to send." : summary.joined(separator: ", ") + ".")
         out.append("\n")
         // Actions are sorted by due day, so each horizon takes the next ones in order.
-        var lines = rendered.lazy.flatMap { run in run.lineEnds.indices.lazy.map { (run, $0) } }.makeIterator()
+        var lines = Lines(plan: plan, templates: templates)
         var mails = 0
         for horizon in Plan.Horizon.allCases {
             out.append("\n## \(horizon.title)\n\n")
@@ -58,15 +64,14 @@ public enum NextMarkdown {
                 continue
             }
             for _ in 0..<count {
-                guard let (run, index) = lines.next() else { break }
-                run.writeLine(index, to: &out)
-                if run.hasMail[index] {
+                if lines.writeNext(to: &out) {
                     mails += 1
                     out.append(" · [email draft][mail-")
                     out.append(mails)
                     out.append("]")
                 }
                 out.append("\n")
+                flushIfFull()
             }
         }
         if !plan.problems.isEmpty {
@@ -81,12 +86,13 @@ public enum NextMarkdown {
                 out.append(problem.severity == .warning ? ": warning: " : ": **error:** ")
                 out.appendEscaped(problem.message)
                 out.append("\n")
+                flushIfFull()
             }
         }
         if mails > 0 {
             out.append("\n")
             var number = 0
-            for run in rendered {
+            for run in lines.mailRuns {
                 for index in run.mailEnds.indices {
                     number += 1
                     out.append("[mail-")
@@ -94,10 +100,63 @@ public enum NextMarkdown {
                     out.append("]: ")
                     run.writeMail(index, to: &out)
                     out.append("\n")
+                    flushIfFull()
                 }
             }
         }
-        return out.buffer
+        out.buffer.withUnsafeBytes(emit)
+    }
+
+    /// How much text is gathered before it is handed on.
+    static let flushSize = 1 << 20
+
+    /// The actions' lines in order, rendered on all cores a window of runs at a time; the mail
+    /// links of each run are kept for the end of the file.
+    private struct Lines {
+        let plan: Plan
+        let templates: DraftTemplates
+        /// Actions rendered per window: enough to keep every core busy, few enough to keep the
+        /// window's text small.
+        static let window = 64 * Run.length
+        private var next = 0
+        private var runs: [Run] = []
+        private var run = 0
+        private var line = 0
+        private(set) var mailRuns: [Run] = []
+
+        init(plan: Plan, templates: DraftTemplates) {
+            self.plan = plan
+            self.templates = templates
+        }
+
+        /// Writes the next action's line; returns whether it has a mail link.
+        mutating func writeNext(to out: inout Bytes) -> Bool {
+            while run >= runs.count || line >= runs[run].lineEnds.count {
+                if run < runs.count {
+                    run += 1
+                    line = 0
+                    continue
+                }
+                renderWindow()
+            }
+            runs[run].writeLine(line, to: &out)
+            defer { line += 1 }
+            return runs[run].hasMail[line]
+        }
+
+        private mutating func renderWindow() {
+            let actions = plan.actions
+            let end = min(next + Self.window, actions.count)
+            precondition(next < end, "more lines asked for than there are actions")
+            let ranges = stride(from: next, to: end, by: Run.length).map { $0..<min($0 + Run.length, end) }
+            let plan = plan
+            let templates = templates
+            runs = ranges.concurrentMap { Run(actions[$0], in: plan, templates: templates) }
+            mailRuns += runs.compactMap { $0.mailEnds.isEmpty ? nil : $0.withoutLines() }
+            next = end
+            run = 0
+            line = 0
+        }
     }
 
     /// The lines and mail links of a run of consecutive actions, in two buffers.
@@ -127,6 +186,15 @@ public enum NextMarkdown {
 
         func writeLine(_ index: Int, to out: inout Bytes) {
             out.append(lines, from: index == 0 ? 0 : lineEnds[index - 1], to: lineEnds[index])
+        }
+
+        /// The run with only its mail links, to keep them for the end of the file.
+        func withoutLines() -> Run {
+            var copy = self
+            copy.lines = Bytes()
+            copy.lineEnds = []
+            copy.hasMail = []
+            return copy
         }
 
         func writeMail(_ index: Int, to out: inout Bytes) {
