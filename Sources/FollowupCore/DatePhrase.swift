@@ -140,7 +140,20 @@ private struct Scanner {
         "eom": .endOfMonth, "within": .within, "in": .within, "end": .end, "this": .this, "next": .next,
         "by": .by, "due": .by, "before": .by, "on": .by, "until": .by, "till": .by,
     ]
-    private static let longestKeyword = keywords.keys.map(\.utf8.count).max() ?? 0
+    /// The keyword `word` is, told by its length and first letter before any lookup: most words
+    /// start with a letter no keyword starts with.
+    private static func keyword(_ word: String) -> Keyword? {
+        guard let first = word.utf8.first, word.utf8.count <= keywordShape.longest, keywordShape.starts[Int(first)]
+        else { return nil }
+        return keywords[word]
+    }
+
+    /// The length of the longest keyword, and which bytes start one.
+    private static let keywordShape: (longest: Int, starts: [Bool]) = {
+        var starts = [Bool](repeating: false, count: 256)
+        for keyword in keywords.keys { starts[Int(keyword.utf8.first!)] = true }
+        return (keywords.keys.map(\.utf8.count).max() ?? 0, starts)
+    }()
 
     init(words: [Word], from: Day, bareDurations: Bool) {
         self.words = words
@@ -167,7 +180,7 @@ private struct Scanner {
             unreadable = unreadable ?? String(words[index].text)
             return nil
         }
-        switch word.utf8.count <= Self.longestKeyword ? Self.keywords[word] : nil {
+        switch Self.keyword(word) {
         case .tomorrow: return from.adding(days: 1)
         case .today: return from
         case .endOfWeek: return endOfWeek(from)

@@ -50,7 +50,7 @@ public struct Vault: Sendable {
     public func noteFiles() -> (files: [String], problems: [Problem]) {
         var walk = Walk(vault: self)
         walk.visit(folder: "")
-        return (walk.files.sorted(), walk.problems)
+        return (walk.files.sorted(by: Text.bytewiseLess), walk.problems)
     }
 
     /// Every folder of the vault that is not hidden, relative to it, the vault itself (`""`) first:
@@ -277,6 +277,15 @@ public struct SystemError: Error, Equatable, CustomStringConvertible {
 
 /// The walk over a vault's folders.
 private struct Walk {
+    /// Whether a file name ends in `.md`, in any case.
+    static func isMarkdown(_ name: String) -> Bool {
+        let bytes = name.utf8
+        guard bytes.count >= 3 else { return false }
+        let end = Array(bytes.suffix(3))
+        return end[0] == UInt8(ascii: ".") && (end[1] == UInt8(ascii: "m") || end[1] == UInt8(ascii: "M"))
+            && (end[2] == UInt8(ascii: "d") || end[2] == UInt8(ascii: "D"))
+    }
+
     let vault: Vault
     var files: [String] = []
     var folders: [String] = []
@@ -307,7 +316,7 @@ private struct Walk {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
             }
-            if name.hasPrefix(".") { continue }
+            if entry.pointee.d_name.0 == CChar(UInt8(ascii: ".")) { continue }
             entries.append((name, entry.pointee.d_type))
         }
         for (name, type) in entries.sorted(by: { Text.bytewiseLess($0.name, $1.name) }) {
@@ -319,14 +328,14 @@ private struct Walk {
                 if stat(vault.join(child), &target) == 0 {
                     isFolder = target.st_mode & S_IFMT == S_IFDIR
                     isFile = target.st_mode & S_IFMT == S_IFREG
-                } else if name.lowercased().hasSuffix(".md") {
+                } else if Self.isMarkdown(name) {
                     problems.append(
                         Problem(note: child, line: 1, message: "can't read the note: \(SystemError(errno))"))
                 }
             }
             if isFolder {
                 visit(folder: child)
-            } else if isFile, name.lowercased().hasSuffix(".md"), !(relative.isEmpty && name == Vault.nextFileName) {
+            } else if isFile, Self.isMarkdown(name), !(relative.isEmpty && name == Vault.nextFileName) {
                 files.append(child)
             }
         }
