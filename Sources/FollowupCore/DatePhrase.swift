@@ -474,7 +474,9 @@ enum ISODate {
 }
 
 extension Substring {
-    /// The text without leading and trailing characters from `set`, which must be ASCII.
+    /// The text without leading and trailing characters from `set`, compared byte by byte. A
+    /// multi-byte character in `set` (`–`) works too: a scalar is trimmed only when all its
+    /// bytes are, and a cut inside a scalar is rounded to its start, which keeps it whole.
     func trimmingCharacters(in set: String) -> String {
         let trim = set.utf8
         let keep = { (byte: UInt8) in !trim.contains(byte) }
@@ -486,7 +488,7 @@ extension Substring {
 }
 
 extension String {
-    /// The text without leading and trailing characters from `set`, which must be ASCII.
+    /// ``Substring/trimmingCharacters(in:)``, without a copy when there is nothing to trim.
     func trimmingCharacters(in set: String) -> String {
         guard let first = utf8.first, let last = utf8.last else { return self }
         if !set.utf8.contains(first), !set.utf8.contains(last) { return self }

@@ -145,6 +145,18 @@ struct DraftingTests {
         }
     }
 
+    /// Trimming punctuation such as `–` and `—` takes whole characters: a name ending in a letter
+    /// whose last UTF-8 byte is also one of a dash's bytes (`ē` is C4 93, `–` is E2 80 93) stays whole.
+    @Test func coverNotesTrimWholeCharacters() {
+        let day = Day(year: 2026, month: 11, day: 18)!
+        let people = [Person(name: "Andrē Duval")]
+        #expect(
+            DeliverableText.nounPhrase("Send the plan to Andrē", recipient: nil, people: people, interview: day)
+                == "the plan")
+        #expect(
+            DeliverableText.nounPhrase("Send the plan —", recipient: nil, people: people, interview: day) == "the plan")
+    }
+
     @Test func noBuiltInDraftMentionsPay() throws {
         let note = try Self.interview(
             "Miles walked me through the salary band. Sarah asked about my pay and benefits expectations.\n",
