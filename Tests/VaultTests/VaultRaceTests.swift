@@ -91,8 +91,9 @@ struct VaultRaceTests {
     }
 
     /// Before the fix, a note swapped for a FIFO between the scan and the read made `open` wait
-    /// for a writer forever.
-    @Test(.timeLimit(.minutes(1))) func notesSwappedForPipesWhileTheVaultIsReadNeverBlock() throws {
+    /// for a writer forever. The time limit catches that hang; it counts from when the test is
+    /// scheduled, so it leaves room for a loaded run (the suite under ASan on two cores).
+    @Test(.timeLimit(.minutes(3))) func notesSwappedForPipesWhileTheVaultIsReadNeverBlock() throws {
         for round in 0..<Self.rounds {
             try writeNotes()
             let folder = self.folder
@@ -142,7 +143,7 @@ struct VaultRaceTests {
 
     // MARK: FileBytes directly
 
-    @Test(.timeLimit(.minutes(1))) func readingAPipeFailsAtOnce() throws {
+    @Test(.timeLimit(.minutes(3))) func readingAPipeFailsAtOnce() throws {
         let path = folder.appendingPathComponent("pipe.md").path
         #expect(mkfifo(path, 0o644) == 0)
         guard case .failure(let error) = FileBytes.read(path) else {
