@@ -284,6 +284,8 @@ private struct Scanner {
 
     /// `24`, `4`, `24th`, `1st`, `2nd`, `3rd`: a day of the month, read from the bytes.
     private func dayOfMonth(_ word: String) -> Int? {
+        // Almost every word fails here, at its first byte.
+        guard let first = word.utf8.first, first &- 0x30 < 10 else { return nil }
         var value = 0
         var digits = 0
         var rest = word.utf8[...]
