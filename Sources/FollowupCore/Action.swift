@@ -47,7 +47,7 @@ extension Action {
     /// first), then by company, role, recipient and place in the notes. The keys are made once per
     /// action, not once per comparison.
     static func mostUrgentFirst(_ actions: [Action], jobs: Int? = nil) -> [Action] {
-        struct Key: Comparable {
+        struct Key {
             let due: Int
             let kind: Int
             let company: String
@@ -57,14 +57,16 @@ extension Action {
             let line: Int
             let title: String
 
-            static func < (lhs: Key, rhs: Key) -> Bool {
+            /// Borrows both keys: a comparison copies no strings.
+            static func precedes(_ lhs: borrowing Key, _ rhs: borrowing Key) -> Bool {
                 if lhs.due != rhs.due { return lhs.due < rhs.due }
                 if lhs.kind != rhs.kind { return lhs.kind < rhs.kind }
                 if lhs.company != rhs.company { return lhs.company < rhs.company }
                 if lhs.role != rhs.role { return lhs.role < rhs.role }
                 if lhs.to != rhs.to { return lhs.to < rhs.to }
                 if lhs.note != rhs.note { return lhs.note < rhs.note }
-                return (lhs.line, lhs.title) < (rhs.line, rhs.title)
+                if lhs.line != rhs.line { return lhs.line < rhs.line }
+                return lhs.title < rhs.title
             }
         }
         let keys = actions.concurrentMap(jobs: jobs) { action in
@@ -73,7 +75,30 @@ extension Action {
                 company: action.company.lowercased(), role: (action.role ?? "").lowercased(), to: action.to ?? "",
                 note: action.note, line: action.line, title: action.title)
         }
-        return actions.indices.sorted { keys[$0] < keys[$1] }.map { actions[$0] }
+        let order = keys.withUnsafeBufferPointer { keys in
+            nonisolated(unsafe) let keys = keys
+            let less = { @Sendable (a: Int, b: Int) in Key.precedes(keys[a], keys[b]) }
+            // Each half sorted on its own core, then merged; ties keep the earlier action first,
+            // as one stable sort of the whole would.
+            let middle = keys.count / 2
+            let halves = [0..<middle, middle..<keys.count].concurrentMap(jobs: jobs) { Array($0).sorted(by: less) }
+            var merged: [Int] = []
+            merged.reserveCapacity(keys.count)
+            var (left, right) = (0, 0)
+            while left < halves[0].count, right < halves[1].count {
+                if less(halves[1][right], halves[0][left]) {
+                    merged.append(halves[1][right])
+                    right += 1
+                } else {
+                    merged.append(halves[0][left])
+                    left += 1
+                }
+            }
+            merged += halves[0][left...]
+            merged += halves[1][right...]
+            return merged
+        }
+        return order.map { actions[$0] }
     }
 }
 

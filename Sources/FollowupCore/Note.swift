@@ -3,30 +3,126 @@
 /// Built from the note's front matter and from the list items of its body; the rules read only
 /// this, never the Markdown.
 public struct InterviewNote: Sendable, Equatable {
+    /// The fields live in one immutable object shared by every copy: a note is copied into the
+    /// readings, its application and each rule's view of it, and a copy is then one reference
+    /// count rather than one per string and array. Setting a field makes a new object.
+    private final class Storage: Sendable {
+        let fields: Fields
+
+        init(_ fields: Fields) {
+            self.fields = fields
+        }
+    }
+
+    private struct Fields: Equatable {
+        var path: String
+        var company: String
+        var role: String?
+        var date: Day
+        var minutes: Int?
+        var interviewers: [Person]
+        var contact: Person?
+        var timeline: Timeline?
+        var stage: String?
+        var status: Status
+        var statusLine: Int?
+        var channel: String
+        var actionItems: [ActionItem]
+        var log: [LogEntry]
+        var passages: [Passage]
+    }
+
+    private var storage: Storage
+
+    private mutating func update(_ change: (inout Fields) -> Void) {
+        var fields = storage.fields
+        change(&fields)
+        storage = Storage(fields)
+    }
+
     /// Path relative to the vault, with `/` between folders.
-    public var path: String
-    public var company: String
-    public var role: String?
+    public var path: String {
+        get { storage.fields.path }
+        set { update { $0.path = newValue } }
+    }
+
+    public var company: String {
+        get { storage.fields.company }
+        set { update { $0.company = newValue } }
+    }
+
+    public var role: String? {
+        get { storage.fields.role }
+        set { update { $0.role = newValue } }
+    }
+
     /// The interview day.
-    public var date: Day
+    public var date: Day {
+        get { storage.fields.date }
+        set { update { $0.date = newValue } }
+    }
+
     /// The time of the interview in minutes after midnight, when the note gives one; it only
     /// orders two interviews on the same day.
-    public var minutes: Int?
-    public var interviewers: [Person]
+    public var minutes: Int? {
+        get { storage.fields.minutes }
+        set { update { $0.minutes = newValue } }
+    }
+
+    public var interviewers: [Person] {
+        get { storage.fields.interviewers }
+        set { update { $0.interviewers = newValue } }
+    }
+
     /// Who to send check-ins to (a recruiter, the hiring manager), when the note names someone.
-    public var contact: Person?
-    public var timeline: Timeline?
-    public var stage: String?
-    public var status: Status
+    public var contact: Person? {
+        get { storage.fields.contact }
+        set { update { $0.contact = newValue } }
+    }
+
+    public var timeline: Timeline? {
+        get { storage.fields.timeline }
+        set { update { $0.timeline = newValue } }
+    }
+
+    public var stage: String? {
+        get { storage.fields.stage }
+        set { update { $0.stage = newValue } }
+    }
+
+    public var status: Status {
+        get { storage.fields.status }
+        set { update { $0.status = newValue } }
+    }
+
     /// The line of `status:` in the front matter, when it is there.
-    public var statusLine: Int?
+    public var statusLine: Int? {
+        get { storage.fields.statusLine }
+        set { update { $0.statusLine = newValue } }
+    }
+
     /// How the company prefers to be contacted: `email` unless the note says otherwise.
-    public var channel: String
-    public var actionItems: [ActionItem]
-    public var log: [LogEntry]
+    public var channel: String {
+        get { storage.fields.channel }
+        set { update { $0.channel = newValue } }
+    }
+
+    public var actionItems: [ActionItem] {
+        get { storage.fields.actionItems }
+        set { update { $0.actionItems = newValue } }
+    }
+
+    public var log: [LogEntry] {
+        get { storage.fields.log }
+        set { update { $0.log = newValue } }
+    }
+
     /// The paragraphs and plain list items of the body outside action, deliverable and log
     /// sections: what the note says about the interview, where drafts find specific points.
-    public var passages: [Passage]
+    public var passages: [Passage] {
+        get { storage.fields.passages }
+        set { update { $0.passages = newValue } }
+    }
 
     public init(
         path: String, company: String, role: String? = nil, date: Day, minutes: Int? = nil,
@@ -34,21 +130,15 @@ public struct InterviewNote: Sendable, Equatable {
         stage: String? = nil, status: Status = .waiting, statusLine: Int? = nil, channel: String = "email",
         actionItems: [ActionItem] = [], log: [LogEntry] = [], passages: [Passage] = []
     ) {
-        self.path = path
-        self.company = company
-        self.role = role
-        self.date = date
-        self.minutes = minutes
-        self.interviewers = interviewers
-        self.contact = contact
-        self.timeline = timeline
-        self.stage = stage
-        self.status = status
-        self.statusLine = statusLine
-        self.channel = channel
-        self.actionItems = actionItems
-        self.log = log
-        self.passages = passages
+        storage = Storage(
+            Fields(
+                path: path, company: company, role: role, date: date, minutes: minutes, interviewers: interviewers,
+                contact: contact, timeline: timeline, stage: stage, status: status, statusLine: statusLine,
+                channel: channel, actionItems: actionItems, log: log, passages: passages))
+    }
+
+    public static func == (lhs: InterviewNote, rhs: InterviewNote) -> Bool {
+        lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields
     }
 }
 
