@@ -36,7 +36,7 @@ extension Word {
     /// Splits `text` into words. Runs over Unicode scalars with a fast path for ASCII: this is on
     /// the path of every action item and log line in the vault.
     static func split(_ text: String) -> [Word] {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return splitASCII(text) }
+        if let words = splitASCII(text) { return words }
         var words: [Word] = []
         let scalars = text.unicodeScalars
         var start: String.Index?
@@ -68,10 +68,11 @@ extension Word {
         return words
     }
 
-    /// The same rules as ``split(_:)``, over the bytes of an all-ASCII text.
-    private static func splitASCII(_ text: String) -> [Word] {
+    /// The same rules as ``split(_:)``, over the bytes of an all-ASCII text; nil for any other.
+    private static func splitASCII(_ text: String) -> [Word]? {
         var copy = text
         return copy.withUTF8 { bytes in
+            guard Text.isASCII(bytes) else { return nil }
             var words: [Word] = []
             words.reserveCapacity(bytes.count / 5 + 1)
             var start = -1
@@ -201,6 +202,23 @@ public enum Text {
                 return left.count < right.count
             }
         }
+    }
+
+    /// Whether every byte is ASCII, read eight at a time.
+    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        var offset = 0
+        while offset + 8 <= bytes.count {
+            if UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 != 0 {
+                return false
+            }
+            offset += 8
+        }
+        while offset < bytes.count {
+            if base[offset] >= 0x80 { return false }
+            offset += 1
+        }
+        return true
     }
 
     /// The offset of the first byte `byte` in `bytes`, found by `memchr`.
