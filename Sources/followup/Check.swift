@@ -6,6 +6,7 @@ extension Followup {
     /// `followup check`: says whether each NEXT.md is what `generate` would write now.
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "Check that NEXT.md is exactly what generate would write now; write nothing.",
             discussion: """
                 Exits 0 when every NEXT.md is up to date; 1 when one is stale or missing (the change \

@@ -6,6 +6,7 @@ extension Followup {
     /// `followup draft`: prints a message ready to send for each matching open action.
     struct Draft: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "draft",
             abstract:
                 "Print a draft for each open thank-you, follow-up, offer reply, feedback request and deliverable.",
             discussion: """

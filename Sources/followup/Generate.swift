@@ -6,6 +6,7 @@ extension Followup {
     /// `followup generate`: writes each vault's NEXT.md.
     struct Generate: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "generate",
             abstract: "Write NEXT.md in each vault (the default command).",
             discussion: """
                 NEXT.md is replaced atomically. A NEXT.md that followup did not generate is never \

@@ -8,6 +8,7 @@ extension Followup {
     /// `followup hook`: the git pre-commit hook that makes every commit carry a matching NEXT.md.
     struct Hook: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "hook",
             abstract: "Install or remove the git pre-commit hook that keeps NEXT.md in every commit.",
             subcommands: [Install.self, Uninstall.self, Run.self])
 
@@ -43,6 +44,7 @@ extension Followup.Hook {
     /// `followup hook install`.
     struct Install: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "install",
             abstract: "Write the repository's pre-commit hook.",
             discussion: """
                 The hook goes where git looks for hooks (.git/hooks, or core.hooksPath). Before each \
@@ -113,6 +115,7 @@ extension Followup.Hook {
     /// `followup hook uninstall`.
     struct Uninstall: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "uninstall",
             abstract: "Remove followup's pre-commit hook and put back the hook it chained to.",
             discussion: "A pre-commit hook that followup did not install is left alone.")
 
@@ -142,6 +145,7 @@ extension Followup.Hook {
     /// `followup hook run`: what the installed hook runs.
     struct Run: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "run",
             abstract: "What the pre-commit hook runs: write NEXT.md from the staged notes and stage it.",
             discussion: """
                 Reads the notes from git's index, not the working tree, so NEXT.md matches what is being \

@@ -6,6 +6,7 @@ extension Followup {
     /// `followup lint`: reports every problem in the notes.
     struct Lint: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "lint",
             abstract: "Report every problem in the notes as path:line:column: message.",
             discussion: "Exits 1 when a note has an error; warnings are printed but do not fail.")
 

@@ -6,6 +6,7 @@ extension Followup {
     /// `followup list`: prints the plan as a table or as JSON.
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "Print the plan: a readable table, or JSON with --json.")
 
         @Argument(help: "The vault folder (default: the current folder).", completion: .directory)

@@ -10,6 +10,7 @@ extension Followup {
     /// `followup templates`: shows the draft templates, or copies the built-in ones into the vault.
     struct Templates: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "templates",
             abstract: "Print the draft templates in use, or copy the built-in ones into the vault to edit.",
             discussion: """
                 A vault's own templates live in .followup/templates/ as thank-you.txt, \

@@ -7,6 +7,7 @@ extension Followup {
     /// `followup watch`: regenerates NEXT.md whenever a note is saved.
     struct Watch: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "watch",
             abstract: "Regenerate NEXT.md within a second of a note being saved, until Ctrl-C.",
             discussion: """
                 Writes NEXT.md once at the start, then again after every save (editors that save by \
