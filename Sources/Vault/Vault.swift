@@ -67,7 +67,14 @@ public struct Vault: Sendable {
     public static func isNotePath(_ relative: String) -> Bool {
         let parts = relative.split(separator: "/", omittingEmptySubsequences: false)
         guard let name = parts.last, !parts.contains(where: { $0.isEmpty || $0.hasPrefix(".") }) else { return false }
-        return name.lowercased().hasSuffix(".md") && relative != nextFileName
+        return isMarkdown(name) && relative != nextFileName
+    }
+
+    /// Whether a file name ends in `.md`, in any case.
+    static func isMarkdown(_ name: some StringProtocol) -> Bool {
+        let end = Array(name.utf8.suffix(3))
+        return end.count == 3 && end[0] == UInt8(ascii: ".") && end[1] | 0x20 == UInt8(ascii: "m")
+            && end[2] | 0x20 == UInt8(ascii: "d")
     }
 
     /// Writes `contents` to NEXT.md in one atomic step: a temporary file in the same folder,
@@ -77,7 +84,7 @@ public struct Vault: Sendable {
     /// A NEXT.md that followup did not generate is only replaced with `force`.
     @discardableResult
     public func writeNext(_ contents: String, force: Bool = false) throws(VaultError) -> WriteOutcome {
-        try writeNext(Array(contents.utf8), force: force)
+        try writeNext(force: force) { emit in Array(contents.utf8).withUnsafeBytes(emit) }
     }
 
     /// ``writeNext(_:force:)`` for NEXT.md given a piece at a time, as
@@ -89,14 +96,6 @@ public struct Vault: Sendable {
         try requireFolder()
         return try Vault.write(
             to: join(Vault.nextFileName), force: force, isGenerated: NextMarkdown.isGenerated, contents: contents)
-    }
-
-    /// ``writeNext(_:force:)`` for the UTF-8 bytes of NEXT.md, as ``NextMarkdown/renderBytes(_:templates:)`` makes them.
-    @discardableResult
-    public func writeNext(_ contents: [UInt8], force: Bool = false) throws(VaultError) -> WriteOutcome {
-        try requireFolder()
-        return try Vault.write(
-            contents, to: join(Vault.nextFileName), force: force, isGenerated: NextMarkdown.isGenerated)
     }
 
     /// The calendar file `generate --ics` writes beside NEXT.md.
@@ -112,18 +111,14 @@ public struct Vault: Sendable {
     }
 
     /// Writes `contents` to `path` atomically. An existing file is replaced only when
-    /// `isGenerated` says followup wrote it, or with `force`; an unchanged file is not touched.
+    /// `isGenerated` says followup wrote it (from its first bytes), or with `force`; an unchanged
+    /// file is not touched.
     public static func write(
         _ contents: String, to target: String, force: Bool, isGenerated: ([UInt8]) -> Bool
     ) throws(VaultError) -> WriteOutcome {
-        try write(Array(contents.utf8), to: target, force: force, isGenerated: isGenerated)
-    }
-
-    /// ``write(_:to:force:isGenerated:)`` for bytes.
-    public static func write(
-        _ new: [UInt8], to target: String, force: Bool, isGenerated: ([UInt8]) -> Bool
-    ) throws(VaultError) -> WriteOutcome {
-        try write(to: target, force: force, isGenerated: isGenerated) { emit in new.withUnsafeBytes(emit) }
+        try write(to: target, force: force, isGenerated: isGenerated) { emit in
+            Array(contents.utf8).withUnsafeBytes(emit)
+        }
     }
 
     /// Writes what `contents` hands to its `emit`, a piece at a time, to `target`, as
@@ -277,15 +272,6 @@ public struct SystemError: Error, Equatable, CustomStringConvertible {
 
 /// The walk over a vault's folders.
 private struct Walk {
-    /// Whether a file name ends in `.md`, in any case.
-    static func isMarkdown(_ name: String) -> Bool {
-        let bytes = name.utf8
-        guard bytes.count >= 3 else { return false }
-        let end = Array(bytes.suffix(3))
-        return end[0] == UInt8(ascii: ".") && (end[1] == UInt8(ascii: "m") || end[1] == UInt8(ascii: "M"))
-            && (end[2] == UInt8(ascii: "d") || end[2] == UInt8(ascii: "D"))
-    }
-
     let vault: Vault
     var files: [String] = []
     var folders: [String] = []
@@ -328,14 +314,14 @@ private struct Walk {
                 if stat(vault.join(child), &target) == 0 {
                     isFolder = target.st_mode & S_IFMT == S_IFDIR
                     isFile = target.st_mode & S_IFMT == S_IFREG
-                } else if Self.isMarkdown(name) {
+                } else if Vault.isMarkdown(name) {
                     problems.append(
                         Problem(note: child, line: 1, message: "can't read the note: \(SystemError(errno))"))
                 }
             }
             if isFolder {
                 visit(folder: child)
-            } else if isFile, Self.isMarkdown(name), !(relative.isEmpty && name == Vault.nextFileName) {
+            } else if isFile, Vault.isMarkdown(name), !(relative.isEmpty && name == Vault.nextFileName) {
                 files.append(child)
             }
         }

@@ -26,10 +26,6 @@ struct Bytes: Sendable {
         text.withUTF8Buffer { buffer.append(contentsOf: $0) }
     }
 
-    mutating func append(_ other: Bytes) {
-        buffer.append(contentsOf: other.buffer)
-    }
-
     /// Appends the bytes of `other` from offset `start` up to `end`.
     mutating func append(_ other: Bytes, from start: Int, to end: Int) {
         buffer.append(contentsOf: other.buffer[start..<end])

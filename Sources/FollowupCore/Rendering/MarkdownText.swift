@@ -1,25 +1,8 @@
 /// Makes note text safe to put into generated Markdown.
-enum MarkdownText {
-    /// `text` as literal inline Markdown: line breaks become spaces, and every character that could
-    /// start emphasis, a link, code, HTML or an entity is escaped, so a company called
-    /// `[A*B]<C>` shows as written and cannot break the line it is on.
-    static func escaped(_ text: String) -> String {
-        var out = Bytes(capacity: text.utf8.count + 8)
-        out.appendEscaped(text)
-        return out.string
-    }
-
-    /// A relative link destination: each path segment percent-encoded (RFC 3986 unreserved
-    /// characters kept), so spaces, parentheses and non-ASCII names work on GitHub and in editors.
-    static func linkDestination(_ path: String) -> String {
-        var out = Bytes(capacity: path.utf8.count + 8)
-        out.appendLinkDestination(path)
-        return out.string
-    }
-}
-
 extension Bytes {
-    /// Appends ``MarkdownText/escaped(_:)`` of `text`.
+    /// Appends `text` as literal inline Markdown: line breaks become spaces, and every character
+    /// that could start emphasis, a link, code, HTML or an entity is escaped, so a company called
+    /// `[A*B]<C>` shows as written and cannot break the line it is on.
     mutating func appendEscaped(_ text: some StringProtocol) {
         let done: Void? = text.utf8.withContiguousStorageIfAvailable { appendEscaped(bytes: $0) }
         if done == nil { appendEscaped(bytes: Array(text.utf8)) }
@@ -33,23 +16,18 @@ extension Bytes {
         }
         var previousWasSpace = false
         for byte in bytes {
-            switch byte {
-            case 0x0A, 0x0D:
+            if byte == 0x0A || byte == 0x0D {
                 if !previousWasSpace { append(byte: 0x20) }
                 previousWasSpace = true
                 continue
-            case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["),
-                UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "!"), UInt8(ascii: "|"),
-                UInt8(ascii: "~"), UInt8(ascii: "&"), UInt8(ascii: "#"):
-                append(byte: UInt8(ascii: "\\"))
-            default:
-                break
             }
+            if Self.isSpecialInMarkdown(byte) { append(byte: UInt8(ascii: "\\")) }
             append(byte: byte)
             previousWasSpace = byte == 0x20
         }
     }
 
+    /// Line breaks, and the characters that could start emphasis, a link, code, HTML or an entity.
     private static func isSpecialInMarkdown(_ byte: UInt8) -> Bool {
         switch byte {
         case 0x0A, 0x0D, UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"),
@@ -61,24 +39,20 @@ extension Bytes {
         }
     }
 
-    /// Appends ``MarkdownText/linkDestination(_:)`` of `path`.
+    /// Appends `path` as a relative link destination: each path segment percent-encoded (RFC 3986
+    /// unreserved characters kept), so spaces, parentheses and non-ASCII names work on GitHub and
+    /// in editors.
     mutating func appendLinkDestination(_ path: String) {
         if path.utf8.allSatisfy(Self.isKeptInLink) {
             append(path)
             return
         }
         for byte in path.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
-                UInt8(ascii: "~"), UInt8(ascii: "/"):
-                append(byte: byte)
-            default:
-                appendPercentEncoded(byte)
-            }
+            if Self.isKeptInLink(byte) { append(byte: byte) } else { appendPercentEncoded(byte) }
         }
     }
 
+    /// RFC 3986 unreserved characters, and `/` between segments.
     private static func isKeptInLink(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),

@@ -204,12 +204,6 @@ public enum NextMarkdown {
 
     /// `- **Thu 19 Nov** (2 days late) · Send a thank-you note to Miles Dyson · Cyberdyne, ML Engineer · [onsite.md](onsite.md)`
     /// A deliverable or task whose text does not give the recipient's full name gets `(to Name)`.
-    static func line(for action: Action, in plan: Plan) -> String {
-        var out = Bytes(capacity: 256)
-        write(action, in: plan, to: &out)
-        return out.string
-    }
-
     private static func write(_ action: Action, in plan: Plan, to out: inout Bytes) {
         out.append("- **")
         out.appendShortLabel(action.due, relativeTo: plan.today.year)
