@@ -21,10 +21,7 @@ public enum FileBytes {
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { return .failure(SystemError(errno)) }
-        guard info.st_mode & S_IFMT == S_IFREG else {
-            let what = info.st_mode & S_IFMT == S_IFDIR ? "a folder" : "a pipe, socket or device"
-            return .failure(SystemError(EISDIR, reason: "it is \(what), not a file"))
-        }
+        guard info.st_mode & S_IFMT == S_IFREG else { return .failure(notAFile(info)) }
         guard Int(info.st_size) <= limit else { return .failure(tooLarge(Int(info.st_size), limit: limit)) }
         // One allocation of the size fstat gives (plus one byte, to see a file that grew), read
         // into directly; a file that keeps growing is read on in doubling steps, up to the limit.
@@ -89,12 +86,14 @@ public enum FileBytes {
                 return
             }
             var info = stat()
-            guard fstat(old, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
-                let error =
-                    info.st_mode & S_IFMT == S_IFDIR
-                    ? SystemError(EISDIR, reason: "it is a folder, not a file") : SystemError(errno)
+            guard fstat(old, &info) == 0 else {
+                let error = SystemError(errno)
                 close(old)
                 throw error
+            }
+            guard info.st_mode & S_IFMT == S_IFREG else {
+                close(old)
+                throw FileBytes.notAFile(info)
             }
             var start = [UInt8](repeating: 0, count: comparedPrefix)
             let descriptor = old
@@ -186,6 +185,12 @@ public enum FileBytes {
             }
             return filled
         }
+    }
+
+    /// The error for something at a note's or NEXT.md's path that is not a regular file.
+    static func notAFile(_ info: stat) -> SystemError {
+        let what = info.st_mode & S_IFMT == S_IFDIR ? "a folder" : "a pipe, socket or device"
+        return SystemError(EISDIR, reason: "it is \(what), not a file")
     }
 
     private static func tooLarge(_ size: Int, limit: Int) -> SystemError {

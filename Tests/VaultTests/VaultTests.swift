@@ -138,4 +138,28 @@ struct VaultTests {
         let rewrite = try FileBytes.Rewrite(of: path)
         #expect(rewrite.start == Array(bytes.prefix(FileBytes.comparedPrefix)))
     }
+
+    /// A NEXT.md that is a pipe or a folder is named as such, at once, and left alone; with
+    /// `--force` a pipe is replaced by the new file.
+    @Test func aNextThatIsNotAFileIsReportedNotRead() throws {
+        try write("a.md", note)
+        let next = folder.appendingPathComponent(Vault.nextFileName).path
+        #expect(mkfifo(next, 0o644) == 0)
+        #expect(throws: VaultError.self) { try vault.writeNext("new\n") }
+        do {
+            try vault.writeNext("new\n")
+        } catch {
+            #expect("\(error)".contains("it is a pipe, socket or device, not a file"), "\(error)")
+        }
+        #expect(try vault.writeNext("new\n", force: true) == .written)
+        #expect(try String(contentsOfFile: next, encoding: .utf8) == "new\n")
+        unlink(next)
+        try FileManager.default.createDirectory(atPath: next, withIntermediateDirectories: false)
+        do {
+            try vault.writeNext("new\n")
+            Issue.record("a folder named NEXT.md was written over")
+        } catch {
+            #expect("\(error)".contains("it is a folder, not a file"), "\(error)")
+        }
+    }
 }
