@@ -16,12 +16,6 @@ struct Bytes: Sendable {
         buffer.append(contentsOf: bytes)
     }
 
-    /// Appends the UTF-8 of a string or a substring.
-    mutating func appendUTF8(of text: some StringProtocol) {
-        let copied = text.utf8.withContiguousStorageIfAvailable { buffer.append(contentsOf: $0) }
-        if copied == nil { buffer.append(contentsOf: text.utf8) }
-    }
-
     mutating func append(_ text: StaticString) {
         text.withUTF8Buffer { buffer.append(contentsOf: $0) }
     }
