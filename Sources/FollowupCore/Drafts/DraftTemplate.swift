@@ -134,7 +134,10 @@ public struct DraftTemplate: Sendable, Equatable {
     public static func parse(_ text: String, file: String, name: Name) throws(TemplateError) -> DraftTemplate {
         var content = text
         if content.hasPrefix("\u{FEFF}") { content.removeFirst() }
-        let lines = content.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
+        // Lines end as an editor ends them (LF, CRLF or CR), as in notes: a form feed, vertical tab
+        // or U+2028 is text on its line, so the line an error names is the one the user sees.
+        let lines = content.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
+            .map(String.init)
         func error(_ line: Int, _ column: Int, _ message: String) -> TemplateError {
             TemplateError(file: file, line: line, column: column, message: message)
         }
