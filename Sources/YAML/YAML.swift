@@ -35,7 +35,8 @@ public struct YAMLPair: Sendable {
     public var value: YAMLNode
 }
 
-/// A 1-based line and column (columns count characters, as libyaml does).
+/// A 1-based line and column (columns count characters, as libyaml does). Lines end at LF, CRLF
+/// or CR, as in the user's editor and in the Markdown around the front matter.
 public struct YAMLMark: Sendable, Equatable {
     public var line: Int
     public var column: Int
@@ -96,10 +97,10 @@ public enum YAML {
         }
         yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
 
-        var builder = TreeBuilder()
+        var builder = TreeBuilder(lines: EditorLines(bytes))
         while true {
             var event = yaml_event_t()
-            guard yaml_parser_parse(&parser, &event) == 1 else { throw error(of: parser) }
+            guard yaml_parser_parse(&parser, &event) == 1 else { throw error(of: parser, lines: builder.lines) }
             defer { yaml_event_delete(&event) }
             switch try builder.take(event) {
             case .more: continue
@@ -108,17 +109,78 @@ public enum YAML {
         }
     }
 
-    private static func error(of parser: yaml_parser_t) -> YAMLError {
+    private static func error(of parser: yaml_parser_t, lines: EditorLines?) -> YAMLError {
         let problem = parser.problem.map { String(cString: $0) } ?? "not valid YAML"
-        var error = YAMLError(problem: problem, mark: mark(parser.problem_mark))
+        var error = YAMLError(problem: problem, mark: lines.mark(parser.problem_mark))
         if let context = parser.context {
-            error.context = (String(cString: context), mark(parser.context_mark))
+            error.context = (String(cString: context), lines.mark(parser.context_mark))
         }
         return error
     }
+}
 
-    static func mark(_ mark: yaml_mark_t) -> YAMLMark {
-        YAMLMark(line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+/// Where each line starts, for a document in which libyaml's lines are not the editor's.
+///
+/// YAML 1.1 also breaks lines at NEL (U+0085), LINE SEPARATOR and PARAGRAPH SEPARATOR, which
+/// editors and Markdown show inside a line; libyaml's line numbers then run ahead of the file's.
+/// Such documents are rare, so the map is made only for them; a mark is then placed from its
+/// character index, which libyaml counts for every character (CRLF as two).
+struct EditorLines {
+    /// The character index at which each line after the first starts, ascending.
+    private var starts: [Int] = []
+
+    /// The map for `bytes`, or nil when libyaml's lines are already the editor's.
+    init?(_ bytes: UnsafeRawBufferPointer) {
+        guard Self.hasYAMLOnlyBreak(bytes) else { return nil }
+        var characters = 0
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            // A continuation byte is part of the character before it.
+            if byte & 0xC0 == 0x80 { continue }
+            characters += 1
+            if byte == 0x0A || (byte == 0x0D && (index == bytes.count || bytes[index] != 0x0A)) {
+                starts.append(characters)
+            }
+        }
+    }
+
+    /// Whether `bytes` hold NEL (C2 85), LINE SEPARATOR (E2 80 A8) or PARAGRAPH SEPARATOR (E2 80 A9).
+    private static func hasYAMLOnlyBreak(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        var index = 0
+        while index + 1 < bytes.count {
+            switch bytes[index] {
+            case 0xC2 where bytes[index + 1] == 0x85: return true
+            case 0xE2
+            where bytes[index + 1] == 0x80 && index + 2 < bytes.count
+                && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                return true
+            default: index += 1
+            }
+        }
+        return false
+    }
+
+    func mark(_ mark: yaml_mark_t) -> YAMLMark {
+        let index = Int(mark.index)
+        // The number of lines that start at or before `index`.
+        var low = 0
+        var high = starts.count
+        while low < high {
+            let middle = (low + high) / 2
+            if starts[middle] <= index { low = middle + 1 } else { high = middle }
+        }
+        let lineStart = low == 0 ? 0 : starts[low - 1]
+        return YAMLMark(line: low + 1, column: index - lineStart + 1)
+    }
+}
+
+extension EditorLines? {
+    /// libyaml's mark as the editor's line and column.
+    func mark(_ mark: yaml_mark_t) -> YAMLMark {
+        guard let self else { return YAMLMark(line: Int(mark.line) + 1, column: Int(mark.column) + 1) }
+        return self.mark(mark)
     }
 }
 
@@ -144,9 +206,12 @@ private struct TreeBuilder {
     private var anchors: [String: (node: YAMLNode, weight: Int)] = [:]
     private var expanded = 0
     private(set) var root: YAMLNode?
+    let lines: EditorLines?
+
+    init(lines: EditorLines?) { self.lines = lines }
 
     mutating func take(_ event: yaml_event_t) throws(YAMLError) -> Progress {
-        let mark = YAML.mark(event.start_mark)
+        let mark = lines.mark(event.start_mark)
         switch event.type {
         case YAML_SCALAR_EVENT:
             let scalar = event.data.scalar

@@ -105,7 +105,8 @@ struct DraftingTests {
         #expect(error("\u{FEFF}Subject: x\r\n\r\nHi {{first_name}},\r\n") == nil, "BOM and CRLF are fine")
         // Found by the fuzzer: form feeds and U+2028 counted as line breaks put the error on a line
         // past the end of the file. Lines end at LF, CRLF or CR, as in the user's editor.
-        #expect(error("Subject: x\r\rA\u{0C}\u{0B}\u{2028}\u{85}B\rHi {{nmae}}\n")?.hasPrefix("t.txt:4:4: unknown") == true)
+        #expect(
+            error("Subject: x\r\rA\u{0C}\u{0B}\u{2028}\u{85}B\rHi {{nmae}}\n")?.hasPrefix("t.txt:4:4: unknown") == true)
     }
 
     @Test func emptyPlaceholdersTakeASpaceAndEmptyLinesGo() throws {

@@ -61,6 +61,26 @@ struct YAMLTests {
         }
     }
 
+    /// YAML 1.1 breaks lines at NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR too; editors do not, so
+    /// marks count only LF, CRLF and CR, or an error would name a line past the end of the note.
+    @Test func marksCountTheEditorsLinesNotYAMLsExtraBreaks() throws {
+        // libyaml ends the plain scalar `é` at NEL, and `c` then starts a key with no colon.
+        let text = "a: \"\u{2028}\u{2028}x\"\r\nb: é\u{85}\u{2029}c\rd: [x, é, \u{2028}\n"
+        do {
+            _ = try compose(text)
+            Issue.record("a key without a colon should not parse")
+        } catch {
+            #expect(error.context?.text == "while scanning a simple key")
+            #expect(error.context?.mark == YAMLMark(line: 2, column: 7))
+            #expect(error.mark == YAMLMark(line: 3, column: 1))
+        }
+        let root = try #require(try compose("a: \"\u{2028}\u{85}\"\nb: \"é\u{2029}x\"\r\nc: y\n"))
+        #expect(root["b"]?.mark == YAMLMark(line: 2, column: 4))
+        #expect(root["c"]?.mark == YAMLMark(line: 3, column: 4))
+        // Without such breaks, libyaml's own marks stand (CR alone ends a line for both).
+        #expect(try #require(try compose("a: é\rb: x\r\nc: y\n"))["c"]?.mark == YAMLMark(line: 3, column: 4))
+    }
+
     @Test func tabsForIndentationAreAnError() {
         #expect(throws: YAMLError.self) { try compose("company: X\ninterviewers:\n\t- Ada\n") }
     }
