@@ -1,5 +1,11 @@
 import CLibYAML
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A YAML node with where it starts: what front matter is made of.
 ///
 /// Built from libyaml's events (libyaml does all the parsing); nothing here reads YAML text. An
@@ -146,20 +152,25 @@ struct EditorLines {
         }
     }
 
-    /// Whether `bytes` hold NEL (C2 85), LINE SEPARATOR (E2 80 A8) or PARAGRAPH SEPARATOR (E2 80 A9).
+    /// Whether `bytes` hold NEL (C2 85), LINE SEPARATOR (E2 80 A8) or PARAGRAPH SEPARATOR (E2 80 A9):
+    /// two `memchr` scans, since every note's front matter is checked.
     private static func hasYAMLOnlyBreak(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        var index = 0
-        while index + 1 < bytes.count {
-            switch bytes[index] {
-            case 0xC2 where bytes[index + 1] == 0x85: return true
-            case 0xE2
-            where bytes[index + 1] == 0x80 && index + 2 < bytes.count
-                && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
-                return true
-            default: index += 1
+        guard let base = bytes.baseAddress else { return false }
+        let count = bytes.count
+        /// Whether some `lead` byte is at an offset that `completes` a break.
+        func found(_ lead: UInt8, _ completes: (Int) -> Bool) -> Bool {
+            var start = 0
+            while start < count, let hit = memchr(base + start, Int32(lead), count - start) {
+                let offset = base.distance(to: UnsafeRawPointer(hit))
+                if completes(offset) { return true }
+                start = offset + 1
             }
+            return false
         }
-        return false
+        return found(0xC2) { $0 + 1 < count && bytes[$0 + 1] == 0x85 }
+            || found(0xE2) {
+                $0 + 2 < count && bytes[$0 + 1] == 0x80 && (bytes[$0 + 2] == 0xA8 || bytes[$0 + 2] == 0xA9)
+            }
     }
 
     func mark(_ mark: yaml_mark_t) -> YAMLMark {
