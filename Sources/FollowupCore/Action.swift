@@ -46,7 +46,7 @@ extension Action {
     /// Most urgent first: by due day, then by kind in the order advice gives them (thank-yous
     /// first), then by company, role, recipient and place in the notes. The keys are made once per
     /// action, not once per comparison.
-    static func mostUrgentFirst(_ actions: [Action], jobs: Int? = nil) -> [Action] {
+    static func mostUrgentFirst(_ actions: consuming [Action], jobs: Int? = nil) -> [Action] {
         struct Key {
             let due: Int
             let kind: Int
@@ -69,7 +69,7 @@ extension Action {
                 return lhs.title < rhs.title
             }
         }
-        let keys = actions.concurrentMap(jobs: jobs) { action in
+        var keys = actions.concurrentMap(jobs: jobs) { action in
             Key(
                 due: action.due.ordinal, kind: Kind.allCases.firstIndex(of: action.kind)!,
                 company: action.company.lowercased(), role: (action.role ?? "").lowercased(), to: action.to ?? "",
@@ -98,7 +98,21 @@ extension Action {
             merged += halves[1][right...]
             return merged
         }
-        return order.map { actions[$0] }
+        keys = []
+        // The actions moved into their places in the array they came in, one cycle of the
+        // permutation at a time: no second array of them.
+        var sorted = consume actions
+        var placed = [Bool](repeating: false, count: order.count)
+        for start in order.indices where !placed[start] {
+            var position = start
+            while order[position] != start {
+                sorted.swapAt(position, order[position])
+                placed[position] = true
+                position = order[position]
+            }
+            placed[position] = true
+        }
+        return sorted
     }
 }
 

@@ -9,28 +9,28 @@ extension Array where Element: Sendable {
     public func concurrentMap<T: Sendable>(jobs: Int? = nil, _ transform: @Sendable (Element) -> T) -> [T] {
         let threads = Swift.min(jobs ?? ProcessInfo.processInfo.activeProcessorCount, count)
         guard threads > 1 else { return map(transform) }
-        let slots = UnsafeMutableBufferPointer<T>.allocate(capacity: count)
-        defer { slots.deallocate() }
         let next = BatchCounter()
         let batch = 16
-        nonisolated(unsafe) let output = slots
-        withoutActuallyEscaping(transform) { transform in
-            self.withUnsafeBufferPointer { input in
-                nonisolated(unsafe) let input = input
-                DispatchQueue.concurrentPerform(iterations: threads) { _ in
-                    while true {
-                        let start = next.take(batch)
-                        guard start < input.count else { return }
-                        for index in start..<Swift.min(start + batch, input.count) {
-                            (output.baseAddress! + index).initialize(to: transform(input[index]))
+        // Each thread initializes its elements in the result's own storage: no second copy of
+        // what may be hundreds of megabytes of notes.
+        return [T](unsafeUninitializedCapacity: count) { slots, initialized in
+            nonisolated(unsafe) let output = slots
+            withoutActuallyEscaping(transform) { transform in
+                self.withUnsafeBufferPointer { input in
+                    nonisolated(unsafe) let input = input
+                    DispatchQueue.concurrentPerform(iterations: threads) { _ in
+                        while true {
+                            let start = next.take(batch)
+                            guard start < input.count else { return }
+                            for index in start..<Swift.min(start + batch, input.count) {
+                                (output.baseAddress! + index).initialize(to: transform(input[index]))
+                            }
                         }
                     }
                 }
             }
+            initialized = count
         }
-        let results = [T](slots)
-        _ = slots.deinitialize()
-        return results
     }
 }
 

@@ -1,0 +1,71 @@
+import Testing
+
+@testable import FollowupCore
+
+/// NEXT.md's order: most urgent first, ties kept in the order the rules gave them, the same on
+/// any number of threads. The sort runs in two halves, merges them and then moves the actions
+/// into place cycle by cycle; this checks it against one plain stable sort.
+@Suite("Action order")
+struct ActionOrderTests {
+    /// A small deterministic generator (SplitMix64), so a failure names its seed.
+    struct Generator {
+        var state: UInt64
+        mutating func next(_ bound: Int) -> Int {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return Int((z ^ (z >> 31)) % UInt64(bound))
+        }
+    }
+
+    /// Actions with few distinct values, so most share a due day and many share every key; the
+    /// attempt (not a key) tells apart actions whose keys tie.
+    static func actions(count: Int, seed: UInt64) -> [Action] {
+        var random = Generator(state: seed)
+        let start = Day(year: 2026, month: 11, day: 18)!
+        let companies = ["Acme", "acme", "Globex", "Stark Industries", "Initech"]
+        let people = [nil, "Ada", "Grace"]
+        return (0..<count).map { number in
+            Action(
+                kind: Action.Kind.allCases[random.next(Action.Kind.allCases.count)],
+                company: companies[random.next(companies.count)], role: random.next(3) == 0 ? nil : "SRE",
+                to: people[random.next(people.count)], due: start.adding(days: random.next(4)), attempt: number,
+                title: "Send \(random.next(3))", note: "n\(random.next(3)).md", line: random.next(3) + 1)
+        }
+    }
+
+    /// The order by definition: one stable sort on the documented keys.
+    static func reference(_ actions: [Action]) -> [Action] {
+        func key(_ action: Action) -> (Int, Int, String, String, String, String, Int, String) {
+            (
+                action.due.ordinal, Action.Kind.allCases.firstIndex(of: action.kind)!, action.company.lowercased(),
+                (action.role ?? "").lowercased(), action.to ?? "", action.note, action.line, action.title
+            )
+        }
+        return actions.enumerated().sorted { lhs, rhs in
+            let (a, b) = (key(lhs.element), key(rhs.element))
+            if a.0 != b.0 { return a.0 < b.0 }
+            if a.1 != b.1 { return a.1 < b.1 }
+            if a.2 != b.2 { return a.2 < b.2 }
+            if a.3 != b.3 { return a.3 < b.3 }
+            if a.4 != b.4 { return a.4 < b.4 }
+            if a.5 != b.5 { return a.5 < b.5 }
+            if a.6 != b.6 { return a.6 < b.6 }
+            if a.7 != b.7 { return a.7 < b.7 }
+            return lhs.offset < rhs.offset
+        }.map(\.element)
+    }
+
+    @Test(arguments: [0, 1, 2, 3, 7, 100, 2_001])
+    func mostUrgentFirstIsOneStableSortOnAnyNumberOfThreads(count: Int) {
+        for seed: UInt64 in [1, 2, 3] {
+            let actions = Self.actions(count: count, seed: seed)
+            let expected = Self.reference(actions)
+            for jobs in [1, 2, 3] {
+                let sorted = Action.mostUrgentFirst(actions, jobs: jobs)
+                #expect(sorted == expected, "count \(count), seed \(seed), jobs \(jobs)")
+            }
+        }
+    }
+}
