@@ -50,8 +50,8 @@ extension Action {
         struct Key {
             let due: Int
             let kind: Int
-            let company: String
-            let role: String
+            /// The rank of the action's company and role, lower-cased.
+            let application: Int
             let to: String
             let note: String
             let line: Int
@@ -61,19 +61,20 @@ extension Action {
             static func precedes(_ lhs: borrowing Key, _ rhs: borrowing Key) -> Bool {
                 if lhs.due != rhs.due { return lhs.due < rhs.due }
                 if lhs.kind != rhs.kind { return lhs.kind < rhs.kind }
-                if lhs.company != rhs.company { return lhs.company < rhs.company }
-                if lhs.role != rhs.role { return lhs.role < rhs.role }
+                if lhs.application != rhs.application { return lhs.application < rhs.application }
                 if lhs.to != rhs.to { return lhs.to < rhs.to }
                 if lhs.note != rhs.note { return lhs.note < rhs.note }
                 if lhs.line != rhs.line { return lhs.line < rhs.line }
                 return lhs.title < rhs.title
             }
         }
-        var keys = actions.concurrentMap(jobs: jobs) { action in
-            Key(
+        let application = applicationRanks(actions)
+        var keys = actions.indices.map { $0 }.concurrentMap(jobs: jobs) { [actions] index in
+            let action = actions[index]
+            return Key(
                 due: action.due.ordinal, kind: Kind.allCases.firstIndex(of: action.kind)!,
-                company: action.company.lowercased(), role: (action.role ?? "").lowercased(), to: action.to ?? "",
-                note: action.note, line: action.line, title: action.title)
+                application: application[index], to: action.to ?? "", note: action.note, line: action.line,
+                title: action.title)
         }
         let order = keys.withUnsafeBufferPointer { keys in
             nonisolated(unsafe) let keys = keys
@@ -113,6 +114,44 @@ extension Action {
             placed[position] = true
         }
         return sorted
+    }
+}
+
+extension Action {
+    /// For each action, the rank of its company and role among all of them, compared lower-cased
+    /// (company first): equal ranks for the same lower-cased pair. Each application's actions come
+    /// together, so the pair is looked up once per run, and each distinct pair lower-cased once.
+    private static func applicationRanks(_ actions: [Action]) -> [Int] {
+        struct Pair: Hashable {
+            let company: String
+            let role: String?
+        }
+        var pairs: [Pair] = []
+        var numbers: [Pair: Int] = [:]
+        var pairOfAction: [Int] = []
+        pairOfAction.reserveCapacity(actions.count)
+        for (index, action) in actions.enumerated() {
+            if index > 0, action.company == actions[index - 1].company, action.role == actions[index - 1].role {
+                pairOfAction.append(pairOfAction[index - 1])
+                continue
+            }
+            let pair = Pair(company: action.company, role: action.role)
+            if let number = numbers[pair] {
+                pairOfAction.append(number)
+            } else {
+                numbers[pair] = pairs.count
+                pairOfAction.append(pairs.count)
+                pairs.append(pair)
+            }
+        }
+        let lowered = pairs.map { ($0.company.lowercased(), ($0.role ?? "").lowercased()) }
+        let order = lowered.indices.sorted { lowered[$0] < lowered[$1] }
+        var rank = [Int](repeating: 0, count: pairs.count)
+        for (place, pair) in order.enumerated() where place > 0 {
+            let same = lowered[pair] == lowered[order[place - 1]]
+            rank[pair] = same ? rank[order[place - 1]] : place
+        }
+        return pairOfAction.map { rank[$0] }
     }
 }
 
