@@ -58,6 +58,7 @@ let package = Package(
         // Every CommonMark spec example as a note body, checked against cmark's own C API.
         .testTarget(
             name: "CommonMarkCorpusTests", dependencies: ["CCmark", "Markdown", "FollowupCore", "FuzzHarness"]),
-        .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzHarness", "FollowupCore"]),
+        // The inputs are read from the source tree by path, not bundled.
+        .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzHarness", "FollowupCore"], exclude: ["Inputs"]),
     ]
 )
