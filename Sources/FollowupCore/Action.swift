@@ -69,12 +69,16 @@ extension Action {
             }
         }
         let application = applicationRanks(actions)
-        var keys = actions.indices.map { $0 }.concurrentMap(jobs: jobs) { [actions] index in
-            let action = actions[index]
-            return Key(
-                due: action.due.ordinal, kind: Kind.allCases.firstIndex(of: action.kind)!,
-                application: application[index], to: action.to ?? "", note: action.note, line: action.line,
-                title: action.title)
+        // Through a pointer: a closure holding the array would make the moves below copy it.
+        var keys = actions.withUnsafeBufferPointer { actions in
+            nonisolated(unsafe) let actions = actions
+            return [Key](count: actions.count, jobs: jobs) { index in
+                let action = actions[index]
+                return Key(
+                    due: action.due.ordinal, kind: Kind.allCases.firstIndex(of: action.kind)!,
+                    application: application[index], to: action.to ?? "", note: action.note, line: action.line,
+                    title: action.title)
+            }
         }
         let order = keys.withUnsafeBufferPointer { keys in
             nonisolated(unsafe) let keys = keys

@@ -7,24 +7,32 @@ extension Array where Element: Sendable {
     /// batches from a shared counter, which keeps every thread busy to the end even when one
     /// element costs far more than the rest.
     public func concurrentMap<T: Sendable>(jobs: Int? = nil, _ transform: @Sendable (Element) -> T) -> [T] {
+        withUnsafeBufferPointer { input in
+            nonisolated(unsafe) let input = input
+            return [T](count: count, jobs: jobs) { transform(input[$0]) }
+        }
+    }
+
+    /// `(0..<count).map(make)` on `jobs` threads (default: one per core), as `concurrentMap` runs.
+    /// Each thread initializes its elements in the array's own storage: no second copy of what may
+    /// be hundreds of megabytes of notes.
+    public init(count: Int, jobs: Int? = nil, _ make: @Sendable (Int) -> Element) {
         let threads = Swift.min(jobs ?? ProcessInfo.processInfo.activeProcessorCount, count)
-        guard threads > 1 else { return map(transform) }
+        guard threads > 1 else {
+            self = (0..<count).map(make)
+            return
+        }
         let next = BatchCounter()
         let batch = 16
-        // Each thread initializes its elements in the result's own storage: no second copy of
-        // what may be hundreds of megabytes of notes.
-        return [T](unsafeUninitializedCapacity: count) { slots, initialized in
+        self.init(unsafeUninitializedCapacity: count) { slots, initialized in
             nonisolated(unsafe) let output = slots
-            withoutActuallyEscaping(transform) { transform in
-                self.withUnsafeBufferPointer { input in
-                    nonisolated(unsafe) let input = input
-                    DispatchQueue.concurrentPerform(iterations: threads) { _ in
-                        while true {
-                            let start = next.take(batch)
-                            guard start < input.count else { return }
-                            for index in start..<Swift.min(start + batch, input.count) {
-                                (output.baseAddress! + index).initialize(to: transform(input[index]))
-                            }
+            withoutActuallyEscaping(make) { make in
+                DispatchQueue.concurrentPerform(iterations: threads) { _ in
+                    while true {
+                        let start = next.take(batch)
+                        guard start < count else { return }
+                        for index in start..<Swift.min(start + batch, count) {
+                            (output.baseAddress! + index).initialize(to: make(index))
                         }
                     }
                 }
