@@ -33,21 +33,24 @@ public enum NotePipeline {
                     templates = templates.overridden(by: [(1, try DraftTemplate.parse(text, file: "t.txt", name: name))]
                     )
                 } catch {
-                    if error.line < 1 || error.line > lineCount(templateBytes) + 1 {
-                        broken.append("template error on line \(error.line) of a \(lineCount(templateBytes))-line file")
+                    if !isInside(line: error.line, column: error.column, of: lineLengths(templateBytes)) {
+                        broken.append(
+                            "template error at \(error.line):\(error.column) of a \(lineCount(templateBytes))-line file"
+                        )
                     }
                 }
             }
         }
-        let lines = lineCount(bytes)
+        let lengths = lineLengths(bytes)
+        let lines = lengths.count
         let first = NoteReader.read(bytes, path: "notes/fuzz.md")
         // The same note under a second name: an application of two interviews, without paying
         // for a second read.
         var second = first
         second.note?.path = "again.md"
         for index in second.problems.indices { second.problems[index].note = "again.md" }
-        for problem in first.problems where problem.line > lines + 1 {
-            broken.append("problem on line \(problem.line) of a \(lines)-line note: \(problem)")
+        for problem in first.problems where !isInside(line: problem.line, column: problem.column, of: lengths) {
+            broken.append("problem at \(problem.line):\(problem.column) of a \(lines)-line note: \(problem)")
         }
         for item in first.note?.actionItems ?? [] where item.line < 1 || item.line > lines {
             broken.append("action item on line \(item.line) of a \(lines)-line note: \(item.text)")
@@ -171,14 +174,32 @@ public enum NotePipeline {
 
     /// Lines as followup counts them: `\n`, `\r\n` and a lone `\r` each end one.
     static func lineCount(_ bytes: UnsafeRawBufferPointer) -> Int {
-        var count = 1
+        lineLengths(bytes).count
+    }
+
+    /// The length in bytes of each line, without its line break.
+    static func lineLengths(_ bytes: UnsafeRawBufferPointer) -> [Int] {
+        var lengths: [Int] = []
+        var start = 0
         for index in bytes.indices {
             if bytes[index] == 0x0A || (bytes[index] == 0x0D && (index + 1 == bytes.count || bytes[index + 1] != 0x0A))
             {
-                count += 1
+                let end = bytes[index] == 0x0A && index > start && bytes[index - 1] == 0x0D ? index - 1 : index
+                lengths.append(end - start)
+                start = index + 1
             }
         }
-        return count
+        lengths.append(bytes.count - start)
+        return lengths
+    }
+
+    /// Whether a 1-based line and column name a place in the text: on one of its lines, at most
+    /// just past its last character (columns count characters or bytes, never more than bytes), or
+    /// at the start of the line after the last.
+    static func isInside(line: Int, column: Int, of lengths: [Int]) -> Bool {
+        guard line >= 1, column >= 1 else { return false }
+        guard line <= lengths.count else { return line == lengths.count + 1 && column == 1 }
+        return column <= lengths[line - 1] + 1
     }
 
     /// Text with every run of white space as one space, trimmed: how Markdown shows it.
