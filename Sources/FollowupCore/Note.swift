@@ -170,7 +170,9 @@ public struct Person: Sendable, Hashable {
 
     /// The first word of the name.
     public var firstName: String {
-        name.firstIndex(of: " ").map { String(name[..<$0]) } ?? name
+        // Found among the UTF-8 bytes: a space is one byte, and a Character search costs a
+        // thousand instructions a name.
+        name.utf8.firstIndex(of: 0x20).map { String(name[..<$0]) } ?? name
     }
 }
 
