@@ -51,6 +51,14 @@ enum ExitStatus: Int32, Comparable {
     static func < (lhs: ExitStatus, rhs: ExitStatus) -> Bool { lhs.rawValue < rhs.rawValue }
 
     static func of(_ plan: Plan) -> ExitStatus { plan.hasErrors ? .notesHaveProblems : .fine }
+
+    /// Ends the process with this status, `value` still alive: what it holds goes back to the
+    /// system with the process's memory instead of being freed one object at a time. Buffered
+    /// output is written first.
+    func end(keeping value: borrowing some Any) -> Never {
+        fflush(nil)
+        withExtendedLifetime(value) { Foundation.exit(rawValue) }
+    }
 }
 
 /// How much the commands say: `--quiet` and `--verbose`, shared by every command.
