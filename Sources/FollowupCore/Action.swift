@@ -47,63 +47,51 @@ extension Action {
     /// first), then by company, role, recipient and place in the notes. The keys are made once per
     /// action, not once per comparison.
     static func mostUrgentFirst(_ actions: consuming [Action], jobs: Int? = nil) -> [Action] {
+        /// What decides most comparisons, in three integers; ties are broken by the actions' own
+        /// strings, read where they are. No string is copied to sort.
         struct Key {
             let due: Int
             let kind: Int
             /// The rank of the action's company and role, lower-cased.
             let application: Int
-            let to: String
-            let note: String
-            let line: Int
-            let title: String
-
-            /// Borrows both keys: a comparison copies no strings.
-            static func precedes(_ lhs: borrowing Key, _ rhs: borrowing Key) -> Bool {
-                if lhs.due != rhs.due { return lhs.due < rhs.due }
-                if lhs.kind != rhs.kind { return lhs.kind < rhs.kind }
-                if lhs.application != rhs.application { return lhs.application < rhs.application }
-                if lhs.to != rhs.to { return lhs.to < rhs.to }
-                if lhs.note != rhs.note { return lhs.note < rhs.note }
-                if lhs.line != rhs.line { return lhs.line < rhs.line }
-                return lhs.title < rhs.title
-            }
         }
         let application = applicationRanks(actions)
         // Through a pointer: a closure holding the array would make the moves below copy it.
-        var keys = actions.withUnsafeBufferPointer { actions in
+        let order = actions.withUnsafeBufferPointer { actions in
             nonisolated(unsafe) let actions = actions
-            return [Key](count: actions.count, jobs: jobs) { index in
-                let action = actions[index]
-                return Key(
-                    due: action.due.ordinal, kind: Kind.allCases.firstIndex(of: action.kind)!,
-                    application: application[index], to: action.to ?? "", note: action.note, line: action.line,
-                    title: action.title)
+            let keys = [Key](count: actions.count, jobs: jobs) { index in
+                Key(due: actions[index].due.ordinal, kind: actions[index].kind.rank, application: application[index])
             }
-        }
-        let order = keys.withUnsafeBufferPointer { keys in
-            nonisolated(unsafe) let keys = keys
-            let less = { @Sendable (a: Int, b: Int) in Key.precedes(keys[a], keys[b]) }
-            // Each half sorted on its own core, then merged; ties keep the earlier action first,
-            // as one stable sort of the whole would.
-            let middle = keys.count / 2
-            let halves = [0..<middle, middle..<keys.count].concurrentMap(jobs: jobs) { Array($0).sorted(by: less) }
-            var merged: [Int] = []
-            merged.reserveCapacity(keys.count)
-            var (left, right) = (0, 0)
-            while left < halves[0].count, right < halves[1].count {
-                if less(halves[1][right], halves[0][left]) {
-                    merged.append(halves[1][right])
-                    right += 1
-                } else {
-                    merged.append(halves[0][left])
-                    left += 1
+            return keys.withUnsafeBufferPointer { keys in
+                nonisolated(unsafe) let keys = keys
+                let less = { @Sendable (a: Int, b: Int) -> Bool in
+                    let (left, right) = (keys[a], keys[b])
+                    if left.due != right.due { return left.due < right.due }
+                    if left.kind != right.kind { return left.kind < right.kind }
+                    if left.application != right.application { return left.application < right.application }
+                    return precedesInTheSameApplication(actions[a], actions[b])
                 }
+                // Each half sorted on its own core, then merged; ties keep the earlier action
+                // first, as one stable sort of the whole would.
+                let middle = keys.count / 2
+                let halves = [0..<middle, middle..<keys.count].concurrentMap(jobs: jobs) { Array($0).sorted(by: less) }
+                var merged: [Int] = []
+                merged.reserveCapacity(keys.count)
+                var (left, right) = (0, 0)
+                while left < halves[0].count, right < halves[1].count {
+                    if less(halves[1][right], halves[0][left]) {
+                        merged.append(halves[1][right])
+                        right += 1
+                    } else {
+                        merged.append(halves[0][left])
+                        left += 1
+                    }
+                }
+                merged += halves[0][left...]
+                merged += halves[1][right...]
+                return merged
             }
-            merged += halves[0][left...]
-            merged += halves[1][right...]
-            return merged
         }
-        keys = []
         // The actions moved into their places in the array they came in, one cycle of the
         // permutation at a time: no second array of them.
         var sorted = consume actions
@@ -118,6 +106,48 @@ extension Action {
             placed[position] = true
         }
         return sorted
+    }
+}
+
+extension Action {
+    /// The order of actions due the same day, of the same kind and application: by recipient (none
+    /// first), then place in the notes, then title.
+    private static func precedesInTheSameApplication(_ lhs: borrowing Action, _ rhs: borrowing Action) -> Bool {
+        let (leftTo, rightTo) = (lhs.to ?? "", rhs.to ?? "")
+        if leftTo != rightTo { return leftTo < rightTo }
+        if lhs.note != rhs.note { return lhs.note < rhs.note }
+        if lhs.line != rhs.line { return lhs.line < rhs.line }
+        return lhs.title < rhs.title
+    }
+
+    /// What is left in the slots of moved actions: it holds no memory, so releasing it is free.
+    private static let moved = Action(
+        kind: .task, company: "", role: nil, to: nil, due: Day(ordinal: 0), title: "", note: "", line: 0)
+
+    /// Moves every action of `list` to `destination` (uninitialized, room for all of them) and
+    /// returns how many; `list` keeps its length, each slot holding an empty action.
+    static func move(from list: inout [Action], to destination: UnsafeMutablePointer<Action>?) -> Int {
+        list.withUnsafeMutableBufferPointer { slots in
+            guard let start = slots.baseAddress, let destination else { return 0 }
+            destination.moveInitialize(from: start, count: slots.count)
+            start.initialize(repeating: moved, count: slots.count)
+            return slots.count
+        }
+    }
+}
+
+extension Action.Kind {
+    /// The place of the kind in the order advice gives them: thank-yous first.
+    var rank: Int {
+        switch self {
+        case .thankYou: 0
+        case .deliverable: 1
+        case .task: 2
+        case .followUp: 3
+        case .moveOn: 4
+        case .replyOffer: 5
+        case .askFeedback: 6
+        }
     }
 }
 
