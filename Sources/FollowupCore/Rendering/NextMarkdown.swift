@@ -172,10 +172,11 @@ public enum NextMarkdown {
             lines = Bytes(capacity: 160 * actions.count)
             lineEnds.reserveCapacity(actions.count)
             hasMail.reserveCapacity(actions.count)
-            for action in actions {
-                write(action, in: plan, to: &lines)
+            // By index, not `for action in`: that would copy each action, a retain per string.
+            for index in actions.indices {
+                write(actions[index], in: plan, to: &lines)
                 lineEnds.append(lines.buffer.count)
-                let draft = Drafter.emailDraft(for: action, in: plan, templates: templates)
+                let draft = Drafter.emailDraft(for: actions[index], in: plan, templates: templates)
                 hasMail.append(draft?.email != nil)
                 if let draft, let email = draft.email {
                     mails.appendMailto(to: email, subject: draft.subject, body: draft.body)
