@@ -69,7 +69,7 @@ extension Action {
                     if left.due != right.due { return left.due < right.due }
                     if left.kind != right.kind { return left.kind < right.kind }
                     if left.application != right.application { return left.application < right.application }
-                    return precedesInTheSameApplication(actions[a], actions[b])
+                    return precedesInTheSameApplication(actions.baseAddress! + a, actions.baseAddress! + b)
                 }
                 // Each half sorted on its own core, then merged; ties keep the earlier action
                 // first, as one stable sort of the whole would.
@@ -93,17 +93,25 @@ extension Action {
             }
         }
         // The actions moved into their places in the array they came in, one cycle of the
-        // permutation at a time: no second array of them.
+        // permutation at a time: no second array of them, and no copy (`swapAt` copies through
+        // a temporary, a retain and a release per string).
         var sorted = consume actions
         var placed = [Bool](repeating: false, count: order.count)
-        for start in order.indices where !placed[start] {
-            var position = start
-            while order[position] != start {
-                sorted.swapAt(position, order[position])
+        sorted.withUnsafeMutableBufferPointer { slots in
+            guard let base = slots.baseAddress else { return }
+            for start in order.indices where !placed[start] {
+                // Slot `position` takes the action at `order[position]`; the first one taken
+                // closes the cycle.
+                let first = (base + start).move()
+                var position = start
+                while order[position] != start {
+                    (base + position).moveInitialize(from: base + order[position], count: 1)
+                    placed[position] = true
+                    position = order[position]
+                }
+                (base + position).initialize(to: first)
                 placed[position] = true
-                position = order[position]
             }
-            placed[position] = true
         }
         return sorted
     }
@@ -112,12 +120,15 @@ extension Action {
 extension Action {
     /// The order of actions due the same day, of the same kind and application: by recipient (none
     /// first), then place in the notes, then title.
-    private static func precedesInTheSameApplication(_ lhs: borrowing Action, _ rhs: borrowing Action) -> Bool {
-        let (leftTo, rightTo) = (lhs.to ?? "", rhs.to ?? "")
+    /// Through pointers: a subscript of the actions would copy each one, a retain per string.
+    private static func precedesInTheSameApplication(_ lhs: UnsafePointer<Action>, _ rhs: UnsafePointer<Action>)
+        -> Bool
+    {
+        let (leftTo, rightTo) = (lhs.pointee.to ?? "", rhs.pointee.to ?? "")
         if leftTo != rightTo { return leftTo < rightTo }
-        if lhs.note != rhs.note { return lhs.note < rhs.note }
-        if lhs.line != rhs.line { return lhs.line < rhs.line }
-        return lhs.title < rhs.title
+        if lhs.pointee.note != rhs.pointee.note { return lhs.pointee.note < rhs.pointee.note }
+        if lhs.pointee.line != rhs.pointee.line { return lhs.pointee.line < rhs.pointee.line }
+        return lhs.pointee.title < rhs.pointee.title
     }
 
     /// What is left in the slots of moved actions: it holds no memory, so releasing it is free.
