@@ -50,7 +50,7 @@ public struct Vault: Sendable {
     public func noteFiles() -> (files: [String], problems: [Problem]) {
         var walk = Walk(vault: self)
         walk.visit(folder: "")
-        return (walk.files.sorted(by: Text.bytewiseLess), walk.problems)
+        return (Text.sortedBytewise(walk.files) { $0 }, walk.problems)
     }
 
     /// Every folder of the vault that is not hidden, relative to it, the vault itself (`""`) first:
@@ -305,7 +305,7 @@ private struct Walk {
             if entry.pointee.d_name.0 == CChar(UInt8(ascii: ".")) { continue }
             entries.append((name, entry.pointee.d_type))
         }
-        for (name, type) in entries.sorted(by: { Text.bytewiseLess($0.name, $1.name) }) {
+        for (name, type) in Text.sortedBytewise(entries, by: \.name) {
             let child = relative.isEmpty ? name : relative + "/" + name
             var isFolder = type == UInt8(DT_DIR)
             var isFile = type == UInt8(DT_REG)
