@@ -20,6 +20,7 @@ public struct Plan: Sendable, Equatable {
         self.problems = problems.sorted()
         self.applications = applications
         var index: [String: Int] = [:]
+        index.reserveCapacity(applications.reduce(0) { $0 + $1.notes.count })
         for (number, application) in applications.enumerated() {
             for note in application.notes { index[note.path] = number }
         }
