@@ -12,33 +12,85 @@ public struct Action: Sendable, Equatable {
     }
 
     public var kind: Kind
-    public var company: String
-    public var role: String?
     /// Who it goes to, when the notes say.
     public var to: String?
     public var due: Day
-    /// 1 or 2 for a check-in; nil for every other kind.
-    public var attempt: Int?
     /// What to do, as a sentence.
     public var title: String
     /// The note it comes from, relative to the vault.
     public var note: String
+    /// The company and role, in one object shared by all of an application's actions: a large
+    /// vault plans hundreds of thousands of actions, and each would otherwise carry both strings.
+    /// Nil only in the empty action left where one was moved from (see ``move(from:to:)``).
+    private(set) var opening: Opening?
+    private var storedLine: Int32
+    /// 0 for none.
+    private var storedAttempt: UInt8
+
+    public var company: String {
+        get { opening?.company ?? "" }
+        set { opening = Opening(company: newValue, role: role) }
+    }
+
+    public var role: String? {
+        get { opening?.role }
+        set { opening = Opening(company: company, role: newValue) }
+    }
+
+    /// 1 or 2 for a check-in; nil for every other kind.
+    public var attempt: Int? {
+        get { storedAttempt == 0 ? nil : Int(storedAttempt) }
+        set { storedAttempt = UInt8(clamping: newValue ?? 0) }
+    }
+
     /// The line of that note it comes from.
-    public var line: Int
+    public var line: Int {
+        get { Int(storedLine) }
+        set { storedLine = Int32(clamping: newValue) }
+    }
 
     public init(
         kind: Kind, company: String, role: String?, to: String?, due: Day, attempt: Int? = nil, title: String,
         note: String, line: Int
     ) {
+        self.init(
+            kind: kind, opening: Opening(company: company, role: role), to: to, due: due, attempt: attempt,
+            title: title, note: note, line: line)
+    }
+
+    init(
+        kind: Kind, opening: Opening?, to: String?, due: Day, attempt: Int? = nil, title: String, note: String,
+        line: Int
+    ) {
         self.kind = kind
-        self.company = company
-        self.role = role
+        self.opening = opening
         self.to = to
         self.due = due
-        self.attempt = attempt
+        storedAttempt = UInt8(clamping: attempt ?? 0)
         self.title = title
         self.note = note
-        self.line = line
+        storedLine = Int32(clamping: line)
+    }
+
+    /// A job: the company and the role an application is for, as its latest note spells them.
+    final class Opening: Sendable, Equatable {
+        let company: String
+        let role: String?
+
+        init(company: String, role: String?) {
+            self.company = company
+            self.role = role
+        }
+
+        static func == (lhs: Opening, rhs: Opening) -> Bool {
+            lhs === rhs || (lhs.company == rhs.company && lhs.role == rhs.role)
+        }
+    }
+
+    public static func == (lhs: Action, rhs: Action) -> Bool {
+        lhs.kind == rhs.kind && lhs.opening == rhs.opening && lhs.to == rhs.to && lhs.due == rhs.due
+            && lhs.storedAttempt == rhs.storedAttempt && lhs.title == rhs.title && lhs.note == rhs.note
+            && lhs.storedLine == rhs.storedLine
     }
 }
 
@@ -131,9 +183,10 @@ extension Action {
         return lhs.pointee.title < rhs.pointee.title
     }
 
-    /// What is left in the slots of moved actions: it holds no memory, so releasing it is free.
+    /// What is left in the slots of moved actions: it holds no object, so neither placing it nor
+    /// releasing it touches a reference count.
     private static let moved = Action(
-        kind: .task, company: "", role: nil, to: nil, due: Day(ordinal: 0), title: "", note: "", line: 0)
+        kind: .task, opening: nil, to: nil, due: Day(ordinal: 0), title: "", note: "", line: 0)
 
     /// Moves every action of `list` to `destination` (uninitialized, room for all of them) and
     /// returns how many; `list` keeps its length, each slot holding an empty action.
@@ -176,7 +229,7 @@ extension Action {
         var pairOfAction: [Int] = []
         pairOfAction.reserveCapacity(actions.count)
         for (index, action) in actions.enumerated() {
-            if index > 0, action.company == actions[index - 1].company, action.role == actions[index - 1].role {
+            if index > 0, action.opening == actions[index - 1].opening {
                 pairOfAction.append(pairOfAction[index - 1])
                 continue
             }

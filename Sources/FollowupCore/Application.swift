@@ -15,6 +15,8 @@ public struct Application: Sendable, Equatable {
     private let people: [String: Person]
     /// The index in `notes` of each note's path.
     private let indexOfPath: [String: Int]
+    /// The company and role, as the latest note spells them, shared by every action planned.
+    let opening: Action.Opening
 
     /// Where a log entry is: the index in `notes` of its note, and its index in that note's log.
     private struct LoggedEntry: Sendable, Equatable {
@@ -30,6 +32,7 @@ public struct Application: Sendable, Equatable {
         precondition(!notes.isEmpty, "an application has at least one interview")
         let sorted = notes.sorted { ($0.date, $0.minutes ?? -1, $0.path) < ($1.date, $1.minutes ?? -1, $1.path) }
         self.notes = sorted
+        opening = Action.Opening(company: sorted[sorted.count - 1].company, role: sorted[sorted.count - 1].role)
         var logged: [(day: Day, place: LoggedEntry)] = []
         for (note, interview) in sorted.enumerated() {
             for (index, entry) in interview.log.enumerated() {

@@ -14,22 +14,25 @@ public struct InterviewNote: Sendable, Equatable {
         }
     }
 
+    /// Largest first, so that no byte is lost to alignment: a large vault holds one per note.
     private struct Fields: Equatable {
         var path: String
         var company: String
         var role: String?
-        var date: Day
-        var minutes: Int?
-        var interviewers: [Person]
-        var contact: Person?
-        var timeline: Timeline?
         var stage: String?
-        var status: Status
-        var statusLine: Int?
         var channel: String
+        var timeline: Timeline?
+        var date: Day
+        var interviewers: [Person]
+        /// The contact, when there is one: an empty array takes no memory, an absent `Person?`
+        /// would take the room of a whole person.
+        var contacts: [Person]
         var actionItems: [ActionItem]
         var log: [LogEntry]
         var passages: [Passage]
+        var minutes: Int32?
+        var statusLine: Int32?
+        var status: Status
     }
 
     private var storage: Storage
@@ -65,8 +68,8 @@ public struct InterviewNote: Sendable, Equatable {
     /// The time of the interview in minutes after midnight, when the note gives one; it only
     /// orders two interviews on the same day.
     public var minutes: Int? {
-        get { storage.fields.minutes }
-        set { update { $0.minutes = newValue } }
+        get { storage.fields.minutes.map(Int.init) }
+        set { update { $0.minutes = newValue.map { Int32(clamping: $0) } } }
     }
 
     public var interviewers: [Person] {
@@ -76,8 +79,8 @@ public struct InterviewNote: Sendable, Equatable {
 
     /// Who to send check-ins to (a recruiter, the hiring manager), when the note names someone.
     public var contact: Person? {
-        get { storage.fields.contact }
-        set { update { $0.contact = newValue } }
+        get { storage.fields.contacts.first }
+        set { update { $0.contacts = newValue.map { [$0] } ?? [] } }
     }
 
     public var timeline: Timeline? {
@@ -97,8 +100,8 @@ public struct InterviewNote: Sendable, Equatable {
 
     /// The line of `status:` in the front matter, when it is there.
     public var statusLine: Int? {
-        get { storage.fields.statusLine }
-        set { update { $0.statusLine = newValue } }
+        get { storage.fields.statusLine.map(Int.init) }
+        set { update { $0.statusLine = newValue.map { Int32(clamping: $0) } } }
     }
 
     /// How the company prefers to be contacted: `email` unless the note says otherwise.
@@ -132,9 +135,10 @@ public struct InterviewNote: Sendable, Equatable {
     ) {
         storage = Storage(
             Fields(
-                path: path, company: company, role: role, date: date, minutes: minutes, interviewers: interviewers,
-                contact: contact, timeline: timeline, stage: stage, status: status, statusLine: statusLine,
-                channel: channel, actionItems: actionItems, log: log, passages: passages))
+                path: path, company: company, role: role, stage: stage, channel: channel, timeline: timeline,
+                date: date, interviewers: interviewers, contacts: contact.map { [$0] } ?? [], actionItems: actionItems,
+                log: log, passages: passages, minutes: minutes.map { Int32(clamping: $0) },
+                statusLine: statusLine.map { Int32(clamping: $0) }, status: status))
     }
 
     public static func == (lhs: InterviewNote, rhs: InterviewNote) -> Bool {
@@ -214,19 +218,25 @@ public struct ActionItem: Sendable, Equatable {
         case task
     }
 
+    // Largest first, and the line in four bytes: a large vault holds hundreds of thousands.
     public var text: String
-    public var kind: Kind
-    public var due: Day
     /// The interviewer the item names, if any.
     public var to: String?
-    public var line: Int
+    public var due: Day
+    private var storedLine: Int32
+    public var kind: Kind
+
+    public var line: Int {
+        get { Int(storedLine) }
+        set { storedLine = Int32(clamping: newValue) }
+    }
 
     public init(text: String, kind: Kind, due: Day, to: String? = nil, line: Int) {
         self.text = text
-        self.kind = kind
-        self.due = due
         self.to = to
-        self.line = line
+        self.due = due
+        storedLine = Int32(clamping: line)
+        self.kind = kind
     }
 }
 
@@ -249,19 +259,25 @@ public struct LogEntry: Sendable, Equatable {
         public static let feedbackAsked = Events(rawValue: 1 << 5)
     }
 
-    public var day: Day
-    public var events: Events
-    /// For a thank-you: the interviewers it went to.
-    public var thanked: [String]
+    // Largest first, and the line in four bytes: a large vault holds hundreds of thousands.
     /// The interviewer or contact the line names first, if any.
     public var person: String?
-    public var line: Int
+    public var day: Day
+    /// For a thank-you: the interviewers it went to.
+    public var thanked: [String]
+    private var storedLine: Int32
+    public var events: Events
+
+    public var line: Int {
+        get { Int(storedLine) }
+        set { storedLine = Int32(clamping: newValue) }
+    }
 
     public init(day: Day, events: Events, thanked: [String] = [], person: String? = nil, line: Int) {
-        self.day = day
-        self.events = events
-        self.thanked = thanked
         self.person = person
-        self.line = line
+        self.day = day
+        self.thanked = thanked
+        storedLine = Int32(clamping: line)
+        self.events = events
     }
 }

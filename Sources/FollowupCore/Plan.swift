@@ -7,9 +7,9 @@ public struct Plan: Sendable, Equatable {
     public var problems: [Problem]
     /// The applications the actions come from: drafts read the people and the notes from here.
     public let applications: [Application]
-    /// Which application each note belongs to, by path: one lookup per action, however large the
-    /// vault.
-    private let applicationOfNote: [String: Int]
+    /// Which application each opening (company and role) is, by object: one lookup per action,
+    /// and one entry per application rather than per note.
+    private let applicationOfOpening: [ObjectIdentifier: Int]
 
     public init(
         today: Day, actions: consuming [Action], problems: [Problem], applications: [Application] = [],
@@ -19,12 +19,9 @@ public struct Plan: Sendable, Equatable {
         self.actions = Action.mostUrgentFirst(consume actions, jobs: jobs)
         self.problems = problems.sorted()
         self.applications = applications
-        var index: [String: Int] = [:]
-        index.reserveCapacity(applications.reduce(0) { $0 + $1.notes.count })
-        for (number, application) in applications.enumerated() {
-            for note in application.notes { index[note.path] = number }
-        }
-        applicationOfNote = index
+        applicationOfOpening = Dictionary(
+            applications.indices.map { (ObjectIdentifier(applications[$0].opening), $0) },
+            uniquingKeysWith: { first, _ in first })
     }
 
     /// Plans from what was read of each file: the notes are grouped into applications and the
@@ -66,7 +63,12 @@ public struct Plan: Sendable, Equatable {
 
     /// The application that `action` belongs to: the one holding the note it comes from.
     public func application(of action: Action) -> Application? {
-        applicationOfNote[action.note].map { applications[$0] }
+        // The rules give each action its application's opening; an action made elsewhere is found
+        // by its note.
+        if let opening = action.opening, let number = applicationOfOpening[ObjectIdentifier(opening)] {
+            return applications[number]
+        }
+        return applications.first { $0.note(at: action.note) != nil }
     }
 
     /// Whether some note could not be read or planned; warnings do not count.

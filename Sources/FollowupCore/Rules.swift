@@ -159,8 +159,8 @@ public enum Rules {
         note: InterviewNote? = nil, line: Int
     ) -> Action {
         Action(
-            kind: kind, company: application.company, role: application.role, to: to, due: due, attempt: attempt,
-            title: title, note: (note ?? application.latest).path, line: line)
+            kind: kind, opening: application.opening, to: to, due: due, attempt: attempt, title: title,
+            note: (note ?? application.latest).path, line: line)
     }
 }
 
