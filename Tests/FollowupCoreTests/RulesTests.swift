@@ -61,6 +61,36 @@ struct RulesTests {
 
     // MARK: 1. Thank-you
 
+    // MARK: The plan
+
+    /// The plan finds each action's application by the opening the rules gave it, and an action
+    /// made any other way by its note.
+    @Test func eachActionIsFoundInItsApplication() throws {
+        let cyberdyne = try Self.application([
+            ("cyberdyne.md", Self.note()), ("cyberdyne-onsite.md", Self.note(date: "2026-11-19")),
+        ])
+        let acme = try Self.application([("acme.md", Self.note(company: "Acme"))])
+        let today = try #require(Day(iso: "2026-11-21"))
+        let planned = Rules.actions(for: cyberdyne) + Rules.actions(for: acme)
+        let plan = Plan(today: today, actions: planned, problems: [], applications: [cyberdyne, acme])
+        #expect(plan.actions.count == planned.count)
+        for action in plan.actions {
+            #expect(plan.application(of: action)?.company == action.company)
+        }
+        func task(in note: String) -> Action {
+            Action(
+                kind: .task, company: "Elsewhere", role: nil, to: nil, due: today, title: "Call", note: note, line: 1)
+        }
+        #expect(plan.application(of: task(in: "cyberdyne.md"))?.company == "Cyberdyne")
+        #expect(plan.application(of: task(in: "acme.md"))?.company == "Acme")
+        #expect(plan.application(of: task(in: "nowhere.md")) == nil)
+        // The opening of an application that is not in the plan does not count; the note does.
+        let other = try Self.application([("acme.md", Self.note(company: "Acme"))])
+        let foreign = try #require(Rules.actions(for: other).first)
+        #expect(plan.application(of: foreign)?.company == "Acme")
+        #expect(Plan(today: today, actions: [foreign], problems: []).application(of: foreign) == nil)
+    }
+
     @Test func thankYouToEachInterviewerTheDayAfter() throws {
         let actions = try Self.actions(Self.note())
         let thanks = actions.filter { $0.kind == .thankYou }
