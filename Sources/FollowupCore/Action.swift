@@ -11,7 +11,6 @@ public struct Action: Sendable, Equatable {
         case askFeedback = "ask-feedback"
     }
 
-    public var kind: Kind
     /// Who it goes to, when the notes say.
     public var to: String?
     public var due: Day
@@ -26,6 +25,8 @@ public struct Action: Sendable, Equatable {
     private var storedLine: Int32
     /// 0 for none.
     private var storedAttempt: UInt8
+    // Last, with the other small fields: first, it would cost eight bytes of padding an action.
+    public var kind: Kind
 
     public var company: String {
         get { opening?.company ?? "" }

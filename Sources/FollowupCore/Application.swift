@@ -9,14 +9,22 @@ public struct Application: Sendable, Equatable {
     /// Every log entry, oldest first (same day: in note order, then line order), sorted once here
     /// because every rule and every draft reads it.
     private let logOrder: [LoggedEntry]
-    /// Everyone the notes name, interviewers and contacts, by lower-cased name: the latest note's
-    /// mention first, with an email and a role filled in from older notes when it lacks them.
-    /// Built once, so drafting a message for one of many interviews does not read every note.
-    private let people: [String: Person]
-    /// The index in `notes` of each note's path.
-    private let indexOfPath: [String: Int]
+    /// Everyone the notes name, interviewers and contacts, once each, in order of lower-cased
+    /// name: the latest note's mention, with an email and a role filled in from older notes when it
+    /// lacks them. Built once, so drafting a message for one of many interviews does not read every
+    /// note; sorted arrays rather than dictionaries, which a large vault's applications would hold
+    /// at twice the size.
+    private let people: [Named]
+    /// The indices in `notes`, in order of path.
+    private let byPath: [Int32]
     /// The company and role, as the latest note spells them, shared by every action planned.
     let opening: Action.Opening
+
+    private struct Named: Sendable, Equatable {
+        /// The name, lower-cased.
+        let key: String
+        var person: Person
+    }
 
     /// Where a log entry is: the index in `notes` of its note, and its index in that note's log.
     private struct LoggedEntry: Sendable, Equatable {
@@ -42,34 +50,62 @@ public struct Application: Sendable, Equatable {
         // Stable: the same day keeps note order, then line order.
         logOrder = logged.enumerated().sorted { ($0.element.day, $0.offset) < ($1.element.day, $1.offset) }
             .map(\.element.place)
-        var people: [String: Person] = [:]
-        for note in sorted.reversed() {
-            for candidate in note.interviewers + (note.contact.map { [$0] } ?? []) {
-                let key = candidate.name.lowercased()
-                guard var found = people[key] else {
-                    people[key] = candidate
-                    continue
-                }
-                if found.email == nil || found.role == nil {
-                    found.email = found.email ?? candidate.email
-                    found.role = found.role ?? candidate.role
-                    people[key] = found
-                }
-            }
+        people = Self.people(sorted)
+        byPath = sorted.indices.map(Int32.init).sorted { left, right in
+            let (leftPath, rightPath) = (sorted[Int(left)].path, sorted[Int(right)].path)
+            return leftPath != rightPath ? leftPath < rightPath : left < right
         }
-        self.people = people
-        indexOfPath = Dictionary(sorted.indices.map { (sorted[$0].path, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Every mention of a person, latest note first, merged by lower-cased name.
+    private static func people(_ notes: [InterviewNote]) -> [Named] {
+        var mentions: [Named] = []
+        for note in notes.reversed() {
+            for person in note.interviewers { mentions.append(Named(key: person.name.lowercased(), person: person)) }
+            if let contact = note.contact { mentions.append(Named(key: contact.name.lowercased(), person: contact)) }
+        }
+        // By name, and for one name in the order of mention: the latest first.
+        let order = mentions.indices.sorted { left, right in
+            mentions[left].key != mentions[right].key ? mentions[left].key < mentions[right].key : left < right
+        }
+        var people: [Named] = []
+        people.reserveCapacity(
+            order.indices.count { $0 == 0 || mentions[order[$0]].key != mentions[order[$0 - 1]].key })
+        for index in order {
+            let mention = mentions[index]
+            guard let last = people.last, last.key == mention.key else {
+                people.append(mention)
+                continue
+            }
+            people[people.count - 1].person.email = last.person.email ?? mention.person.email
+            people[people.count - 1].person.role = last.person.role ?? mention.person.role
+        }
+        return people
     }
 
     /// The person called `name` (in any case) in the notes, with their email and role when some
     /// note gives them; just the name when no note does.
     public func person(named name: String) -> Person {
-        people[name.lowercased()] ?? Person(name: name)
+        let key = name.lowercased()
+        let found = Self.firstIndex(in: people.count) { people[$0].key >= key }
+        return found < people.count && people[found].key == key ? people[found].person : Person(name: name)
     }
 
     /// The note at `path`, when it is one of this application's.
     public func note(at path: String) -> InterviewNote? {
-        indexOfPath[path].map { notes[$0] }
+        let found = Self.firstIndex(in: byPath.count) { notes[Int(byPath[$0])].path >= path }
+        return found < byPath.count && notes[Int(byPath[found])].path == path ? notes[Int(byPath[found])] : nil
+    }
+
+    /// The first of `0..<count` where `isAtOrPast` holds, which holds for every index after it; or
+    /// `count` when it never does.
+    private static func firstIndex(in count: Int, where isAtOrPast: (Int) -> Bool) -> Int {
+        var (low, high) = (0, count)
+        while low < high {
+            let middle = (low + high) / 2
+            if isAtOrPast(middle) { high = middle } else { low = middle + 1 }
+        }
+        return low
     }
 
     public var latest: InterviewNote { notes[notes.count - 1] }
