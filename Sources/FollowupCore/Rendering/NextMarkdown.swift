@@ -189,12 +189,15 @@ public enum NextMarkdown {
             out.append(lines, from: index == 0 ? 0 : lineEnds[index - 1], to: lineEnds[index])
         }
 
-        /// The run with only its mail links, to keep them for the end of the file.
+        /// The run with only its mail links, to keep them for the end of the file: in buffers of
+        /// their exact size, as a large vault keeps megabytes of them until the end.
         func withoutLines() -> Run {
             var copy = self
             copy.lines = Bytes()
             copy.lineEnds = []
             copy.hasMail = []
+            copy.mails = mails.compacted()
+            copy.mailEnds = mailEnds.compacted()
             return copy
         }
 
