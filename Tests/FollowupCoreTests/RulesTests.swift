@@ -59,6 +59,40 @@ struct RulesTests {
         summary(actions.filter { $0.kind == .followUp || $0.kind == .moveOn })
     }
 
+    /// People are found by name in any case, with the latest note's mention first and an email and
+    /// a role taken from older notes when it lacks them; notes are found by path.
+    @Test func peopleAndNotesAreFoundInTheApplication() throws {
+        let application = try Self.application([
+            (
+                "b/onsite.md",
+                Self.note(date: "2026-11-18", interviewers: ["Miles Dyson", "Kyle Reese"])
+            ),
+            (
+                "a/screen.md",
+                Self.note(
+                    date: "2026-11-10", interviewers: [],
+                    extra: [
+                        "interviewers:", "  - name: Miles Dyson", "    email: miles@cyberdyne.example",
+                        "    role: Director", "  - name: Sarah Connor", "    email: sarah@example.com",
+                    ])
+            ),
+            ("c/call.md", Self.note(date: "2026-11-12", interviewers: ["miles dyson"])),
+        ])
+        let miles = application.person(named: "MILES DYSON")
+        #expect(miles.name == "Miles Dyson")
+        #expect(miles.email == "miles@cyberdyne.example")
+        #expect(miles.role == "Director")
+        #expect(application.person(named: "Sarah Connor").email == "sarah@example.com")
+        #expect(application.person(named: "Kyle Reese").email == nil)
+        #expect(application.person(named: "T-800") == Person(name: "T-800"))
+        for path in ["a/screen.md", "b/onsite.md", "c/call.md"] {
+            #expect(application.note(at: path)?.path == path)
+        }
+        #expect(application.note(at: "b/onsite") == nil)
+        #expect(application.note(at: "") == nil)
+        #expect(application.note(at: "z.md") == nil)
+    }
+
     // MARK: 1. Thank-you
 
     // MARK: The plan
