@@ -42,6 +42,24 @@ extension Array where Element: Sendable {
     }
 }
 
+extension Array {
+    /// `init(unsafeUninitializedCapacity:initializingWith:)`, safe on any thread for a capacity of
+    /// zero too: there the standard library writes the count into the one storage every empty
+    /// array shares, and two threads doing it at once (or one doing it while another reads an
+    /// empty array) race (ThreadSanitizer caught it planning applications without actions).
+    /// An empty array is returned without calling `initializer`, which has nothing to initialize.
+    init(
+        exactCapacity capacity: Int,
+        initializingWith initializer: (inout UnsafeMutableBufferPointer<Element>, inout Int) throws -> Void
+    ) rethrows {
+        guard capacity > 0 else {
+            self = []
+            return
+        }
+        try self.init(unsafeUninitializedCapacity: capacity, initializingWith: initializer)
+    }
+}
+
 /// A counter shared by the threads of `concurrentMap`: each `take` hands out the next batch.
 private final class BatchCounter: @unchecked Sendable {
     private var value = 0

@@ -47,18 +47,25 @@ public struct Plan: Sendable, Equatable {
     private static func actions(for applications: [Application], jobs: Int?) -> [Action] {
         var lists = applications.concurrentMap(jobs: jobs) { application in
             var list = Rules.actions(for: application)
-            return [Action](unsafeUninitializedCapacity: list.count) { buffer, count in
+            return [Action](exactCapacity: list.count) { buffer, count in
                 count = Action.move(from: &list, to: buffer.baseAddress)
             }
         }
         let total = lists.reduce(0) { $0 + $1.count }
-        return [Action](unsafeUninitializedCapacity: total) { buffer, count in
+        return [Action](exactCapacity: total) { buffer, count in
             count = 0
             for index in lists.indices {
                 count += Action.move(from: &lists[index], to: buffer.baseAddress.map { $0 + count })
                 lists[index] = []
             }
         }
+    }
+
+    /// Plans are equal when they say the same: the index of applications by object is left out,
+    /// since two plans made from the same notes hold different objects.
+    public static func == (lhs: Plan, rhs: Plan) -> Bool {
+        lhs.today == rhs.today && lhs.actions == rhs.actions && lhs.problems == rhs.problems
+            && lhs.applications == rhs.applications
     }
 
     /// The application that `action` belongs to: the one holding the note it comes from.

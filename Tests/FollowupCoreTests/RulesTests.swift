@@ -717,6 +717,23 @@ struct RulesTests {
         #expect(plan.hasErrors)
         #expect(plan.actions.map { plan.horizon(of: $0) } == [.overdue, .overdue, .overdue, .overdue, .later])
     }
+
+    /// Applications with nothing to do, planned on several threads: under ThreadSanitizer (make
+    /// tsan) this raced on the storage all empty arrays share, each thread writing its empty list's
+    /// count into it while another read it.
+    @Test func applicationsWithoutActionsArePlannedOnManyThreads() throws {
+        let readings = (0..<64).map { number in
+            readNote(
+                Self.note(company: "Company \(number)", extra: number % 4 == 0 ? [] : ["status: closed"]),
+                path: "\(number).md")
+        }
+        let single = Plan(readings: readings, today: day("2026-11-21"), jobs: 1)
+        #expect(single.applications.count == 64)
+        #expect(Set(single.actions.map(\.company)).count == 16)
+        for jobs in [2, 7] {
+            #expect(Plan(readings: readings, today: day("2026-11-21"), jobs: jobs) == single)
+        }
+    }
 }
 
 extension String {

@@ -62,7 +62,7 @@ extension Array where Element: BitwiseCopyable {
     /// to twice what it holds, and keeping it as it is keeps the room to spare.
     func compacted() -> [Element] {
         withUnsafeBufferPointer { elements in
-            [Element](unsafeUninitializedCapacity: elements.count) { storage, count in
+            [Element](exactCapacity: elements.count) { storage, count in
                 _ = storage.initialize(fromContentsOf: elements)
                 count = elements.count
             }
