@@ -62,15 +62,12 @@ fuzz-build:
 ## asan: every test under AddressSanitizer (the binary the end-to-end tests run included)
 asan:
 	@scripts/ensure-deps test
-	$(SWIFT) build --build-tests --sanitize=address --scratch-path .build-asan
-	LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/lsan.supp:print_suppressions=0 \
-		$(SWIFT) test --skip-build --sanitize=address --scratch-path .build-asan
+	SWIFT=$(SWIFT) scripts/sanitized-test address
 
 ## tsan: every test under ThreadSanitizer (notes are read on all cores)
 tsan:
 	@scripts/ensure-deps test
-	$(SWIFT) build --build-tests --sanitize=thread --scratch-path .build-tsan
-	$(SWIFT) test --skip-build --sanitize=thread --scratch-path .build-tsan
+	SWIFT=$(SWIFT) scripts/sanitized-test thread
 
 clean:
 	rm -rf .build .build-fuzz .build-asan .build-tsan
