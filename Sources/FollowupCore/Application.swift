@@ -33,7 +33,7 @@ public struct Application: Sendable, Equatable {
     }
 
     private func entry(_ logged: LoggedEntry) -> LogEntry {
-        notes[Int(logged.note)].log[Int(logged.index)]
+        notes[Int(logged.note)].logEntry(at: Int(logged.index))
     }
 
     public init(notes: [InterviewNote]) {
@@ -43,8 +43,8 @@ public struct Application: Sendable, Equatable {
         opening = Action.Opening(company: sorted[sorted.count - 1].company, role: sorted[sorted.count - 1].role)
         var logged: [(day: Day, place: LoggedEntry)] = []
         for (note, interview) in sorted.enumerated() {
-            for (index, entry) in interview.log.enumerated() {
-                logged.append((entry.day, LoggedEntry(note: Int32(note), index: Int32(index))))
+            for index in 0..<interview.logCount {
+                logged.append((interview.logDay(at: index), LoggedEntry(note: Int32(note), index: Int32(index))))
             }
         }
         // Stable: the same day keeps note order, then line order.

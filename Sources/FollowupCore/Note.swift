@@ -2,130 +2,14 @@
 ///
 /// Built from the note's front matter and from the list items of its body; the rules read only
 /// this, never the Markdown.
-public struct InterviewNote: Sendable, Equatable {
-    /// The fields live in one immutable object shared by every copy: a note is copied into the
-    /// readings, its application and each rule's view of it, and a copy is then one reference
-    /// count rather than one per string and array. Setting a field makes a new object.
-    private final class Storage: Sendable {
-        let fields: Fields
-
-        init(_ fields: Fields) {
-            self.fields = fields
-        }
-    }
-
-    /// Largest first, so that no byte is lost to alignment: a large vault holds one per note.
-    private struct Fields: Equatable {
-        var path: String
-        var company: String
-        var role: String?
-        var stage: String?
-        var channel: String
-        var timeline: Timeline?
-        var date: Day
-        var interviewers: [Person]
-        /// The contact, when there is one: an empty array takes no memory, an absent `Person?`
-        /// would take the room of a whole person.
-        var contacts: [Person]
-        var actionItems: [ActionItem]
-        var log: [LogEntry]
-        var passages: [Passage]
-        var minutes: Int32?
-        var statusLine: Int32?
-        var status: Status
-    }
-
-    private var storage: Storage
-
-    private mutating func update(_ change: (inout Fields) -> Void) {
-        var fields = storage.fields
-        change(&fields)
-        storage = Storage(fields)
-    }
-
-    /// Path relative to the vault, with `/` between folders.
-    public var path: String {
-        get { storage.fields.path }
-        set { update { $0.path = newValue } }
-    }
-
-    public var company: String {
-        get { storage.fields.company }
-        set { update { $0.company = newValue } }
-    }
-
-    public var role: String? {
-        get { storage.fields.role }
-        set { update { $0.role = newValue } }
-    }
-
-    /// The interview day.
-    public var date: Day {
-        get { storage.fields.date }
-        set { update { $0.date = newValue } }
-    }
-
-    /// The time of the interview in minutes after midnight, when the note gives one; it only
-    /// orders two interviews on the same day.
-    public var minutes: Int? {
-        get { storage.fields.minutes.map(Int.init) }
-        set { update { $0.minutes = newValue.map { Int32(clamping: $0) } } }
-    }
-
-    public var interviewers: [Person] {
-        get { storage.fields.interviewers }
-        set { update { $0.interviewers = newValue } }
-    }
-
-    /// Who to send check-ins to (a recruiter, the hiring manager), when the note names someone.
-    public var contact: Person? {
-        get { storage.fields.contacts.first }
-        set { update { $0.contacts = newValue.map { [$0] } ?? [] } }
-    }
-
-    public var timeline: Timeline? {
-        get { storage.fields.timeline }
-        set { update { $0.timeline = newValue } }
-    }
-
-    public var stage: String? {
-        get { storage.fields.stage }
-        set { update { $0.stage = newValue } }
-    }
-
-    public var status: Status {
-        get { storage.fields.status }
-        set { update { $0.status = newValue } }
-    }
-
-    /// The line of `status:` in the front matter, when it is there.
-    public var statusLine: Int? {
-        get { storage.fields.statusLine.map(Int.init) }
-        set { update { $0.statusLine = newValue.map { Int32(clamping: $0) } } }
-    }
-
-    /// How the company prefers to be contacted: `email` unless the note says otherwise.
-    public var channel: String {
-        get { storage.fields.channel }
-        set { update { $0.channel = newValue } }
-    }
-
-    public var actionItems: [ActionItem] {
-        get { storage.fields.actionItems }
-        set { update { $0.actionItems = newValue } }
-    }
-
-    public var log: [LogEntry] {
-        get { storage.fields.log }
-        set { update { $0.log = newValue } }
-    }
-
-    /// The paragraphs and plain list items of the body outside action, deliverable and log
-    /// sections: what the note says about the interview, where drafts find specific points.
-    public var passages: [Passage] {
-        get { storage.fields.passages }
-        set { update { $0.passages = newValue } }
-    }
+///
+/// A large vault holds one per note, so a note is kept in one allocation (``NoteStorage``): the
+/// front matter's strings as strings (they are short, and actions share them), the people, action
+/// items, log entries and passages as fixed-size records, and their text as UTF-8 bytes after them.
+/// Each list is decoded when it is read. A copy of a note is one reference count. Sendable by
+/// hand: the storage is a `ManagedBuffer`, which Swift cannot check, and is never written once made.
+public struct InterviewNote: @unchecked Sendable, Equatable {
+    private var storage: NoteStorage
 
     public init(
         path: String, company: String, role: String? = nil, date: Day, minutes: Int? = nil,
@@ -133,16 +17,76 @@ public struct InterviewNote: Sendable, Equatable {
         stage: String? = nil, status: Status = .waiting, statusLine: Int? = nil, channel: String = "email",
         actionItems: [ActionItem] = [], log: [LogEntry] = [], passages: [Passage] = []
     ) {
-        storage = Storage(
-            Fields(
-                path: path, company: company, role: role, stage: stage, channel: channel, timeline: timeline,
-                date: date, interviewers: interviewers, contacts: contact.map { [$0] } ?? [], actionItems: actionItems,
-                log: log, passages: passages, minutes: minutes.map { Int32(clamping: $0) },
-                statusLine: statusLine.map { Int32(clamping: $0) }, status: status))
+        let front = NoteStorage.Front(
+            path: path, company: company, role: role, stage: stage, channel: channel,
+            timelineText: timeline?.text, timelineEnd: timeline?.end, date: date,
+            minutes: minutes.map { Int32(clamping: $0) }, statusLine: statusLine.map { Int32(clamping: $0) },
+            timelineLine: Int32(clamping: timeline?.line ?? 0), status: status)
+        storage = NoteStorage.make(
+            front, interviewers: interviewers, contact: contact, actionItems: actionItems, log: log,
+            passages: passages)
     }
 
+    /// Path relative to the vault, with `/` between folders.
+    public var path: String {
+        get { storage.header.front.path }
+        set { storage = storage.moved(to: newValue) }
+    }
+
+    public var company: String { storage.header.front.company }
+    public var role: String? { storage.header.front.role }
+    /// The interview day.
+    public var date: Day { storage.header.front.date }
+
+    /// The time of the interview in minutes after midnight, when the note gives one; it only
+    /// orders two interviews on the same day.
+    public var minutes: Int? { storage.header.front.minutes.map(Int.init) }
+
+    public var interviewers: [Person] {
+        storage.people(in: 0..<Int(storage.header.interviewerCount))
+    }
+
+    /// Who to send check-ins to (a recruiter, the hiring manager), when the note names someone.
+    public var contact: Person? {
+        let start = Int(storage.header.interviewerCount)
+        return storage.header.hasContact ? storage.people(in: start..<start + 1)[0] : nil
+    }
+
+    public var timeline: Timeline? {
+        let front = storage.header.front
+        return front.timelineText.map { Timeline(text: $0, end: front.timelineEnd, line: Int(front.timelineLine)) }
+    }
+
+    public var stage: String? { storage.header.front.stage }
+    public var status: Status { storage.header.front.status }
+
+    /// The line of `status:` in the front matter, when it is there.
+    public var statusLine: Int? { storage.header.front.statusLine.map(Int.init) }
+
+    /// How the company prefers to be contacted: `email` unless the note says otherwise.
+    public var channel: String { storage.header.front.channel }
+
+    public var actionItems: [ActionItem] { storage.actionItems() }
+
+    public var log: [LogEntry] {
+        (0..<logCount).map(logEntry(at:))
+    }
+
+    /// The number of entries in ``log``.
+    public var logCount: Int { Int(storage.header.logCount) }
+
+    /// `log[index]`, without decoding the other entries.
+    public func logEntry(at index: Int) -> LogEntry { storage.logEntry(at: index) }
+
+    /// The day of `log[index]`.
+    public func logDay(at index: Int) -> Day { storage.logDay(at: index) }
+
+    /// The paragraphs and plain list items of the body outside action, deliverable and log
+    /// sections: what the note says about the interview, where drafts find specific points.
+    public var passages: [Passage] { storage.passages() }
+
     public static func == (lhs: InterviewNote, rhs: InterviewNote) -> Bool {
-        lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields
+        lhs.storage === rhs.storage || lhs.storage.holdsTheSame(as: rhs.storage)
     }
 }
 

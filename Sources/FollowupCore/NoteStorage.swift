@@ -1,0 +1,266 @@
+/// One ``InterviewNote`` in one allocation: the front matter in the header, then the people, action
+/// items, log entries and passages as fixed-size records, then the UTF-8 bytes of their text.
+///
+/// A vault of 100,000 notes held each note as a dozen arrays and strings, each with its own
+/// allocation, header and padding: about 1.3 KB a note. Here a note is the records and the bytes
+/// they need. Names that an action item or a log entry repeats from the people are stored once.
+/// Never changed once made, so notes holding it are shared freely between threads.
+final class NoteStorage: ManagedBuffer<NoteStorage.Header, UInt8> {
+    /// The front matter's values: short strings that actions and drafts share rather than copy.
+    struct Front: Equatable {
+        var path: String
+        var company: String
+        var role: String?
+        var stage: String?
+        var channel: String
+        var timelineText: String?
+        var timelineEnd: Day?
+        var date: Day
+        var minutes: Int32?
+        var statusLine: Int32?
+        var timelineLine: Int32
+        var status: Status
+    }
+
+    struct Header: Equatable {
+        var front: Front
+        var interviewerCount: Int32
+        var itemCount: Int32
+        var logCount: Int32
+        var thankedCount: Int32
+        var passageCount: Int32
+        /// Where the text bytes start, after the records.
+        var textStart: Int32
+        /// The bytes in use (the allocation may be larger).
+        var byteCount: Int32
+        var hasContact: Bool
+
+        var peopleCount: Int { Int(interviewerCount) + (hasContact ? 1 : 0) }
+        var itemsStart: Int { peopleCount * MemoryLayout<PersonRecord>.stride }
+        var logStart: Int { itemsStart + Int(itemCount) * MemoryLayout<ItemRecord>.stride }
+        var thankedStart: Int { logStart + Int(logCount) * MemoryLayout<LogRecord>.stride }
+        var passagesStart: Int { thankedStart + Int(thankedCount) * MemoryLayout<TextRef>.stride }
+    }
+
+    /// Where a string is among the text bytes; `count` is `.max` for none.
+    struct TextRef: Equatable {
+        var offset: UInt32
+        var count: UInt32
+
+        static let none = TextRef(offset: 0, count: .max)
+    }
+
+    struct PersonRecord {
+        var name: TextRef
+        var email: TextRef
+        var role: TextRef
+        var line: Int32
+    }
+
+    struct ItemRecord {
+        var due: Int
+        var text: TextRef
+        var to: TextRef
+        var line: Int32
+        var isDeliverable: Bool
+    }
+
+    struct LogRecord {
+        var day: Int
+        var person: TextRef
+        var line: Int32
+        /// The first of the entry's names in the thanked list, and how many.
+        var thankedStart: Int32
+        var thankedCount: Int32
+        var events: UInt8
+    }
+
+    struct PassageRecord {
+        var text: TextRef
+        var line: Int32
+    }
+
+    // MARK: Making
+
+    static func make(
+        _ front: Front, interviewers: [Person], contact: Person?, actionItems: [ActionItem], log: [LogEntry],
+        passages: [Passage]
+    ) -> NoteStorage {
+        var text = TextWriter()
+        let people = interviewers + (contact.map { [$0] } ?? [])
+        let personRecords = people.map { person in
+            PersonRecord(
+                name: text.name(person.name), email: text.add(person.email), role: text.add(person.role),
+                line: Int32(clamping: person.line))
+        }
+        let itemRecords = actionItems.map { item in
+            ItemRecord(
+                due: item.due.ordinal, text: text.add(item.text), to: text.name(item.to),
+                line: Int32(clamping: item.line), isDeliverable: item.kind == .deliverable)
+        }
+        var thanked: [TextRef] = []
+        let logRecords = log.map { entry in
+            let start = Int32(clamping: thanked.count)
+            thanked += entry.thanked.map { text.name($0) }
+            return LogRecord(
+                day: entry.day.ordinal, person: text.name(entry.person), line: Int32(clamping: entry.line),
+                thankedStart: start, thankedCount: Int32(clamping: entry.thanked.count), events: entry.events.rawValue)
+        }
+        let passageRecords = passages.map { PassageRecord(text: text.add($0.text), line: Int32(clamping: $0.line)) }
+
+        var header = Header(
+            front: front, interviewerCount: Int32(clamping: interviewers.count),
+            itemCount: Int32(clamping: itemRecords.count), logCount: Int32(clamping: logRecords.count),
+            thankedCount: Int32(clamping: thanked.count), passageCount: Int32(clamping: passageRecords.count),
+            textStart: 0, byteCount: 0, hasContact: contact != nil)
+        let textStart = header.passagesStart + passageRecords.count * MemoryLayout<PassageRecord>.stride
+        let byteCount = textStart + text.bytes.count
+        precondition(byteCount <= Int32.max, "a note's text is over 2 GB")
+        header.textStart = Int32(textStart)
+        header.byteCount = Int32(byteCount)
+
+        let storage = unsafeDowncast(create(minimumCapacity: byteCount) { _ in header }, to: NoteStorage.self)
+        storage.withUnsafeMutablePointerToElements { elements in
+            let base = UnsafeMutableRawPointer(elements)
+            func store<Record>(_ records: [Record], at start: Int) {
+                records.withUnsafeBytes { bytes in
+                    guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
+                    base.advanced(by: start).copyMemory(from: source, byteCount: bytes.count)
+                }
+            }
+            store(personRecords, at: 0)
+            store(itemRecords, at: header.itemsStart)
+            store(logRecords, at: header.logStart)
+            store(thanked, at: header.thankedStart)
+            store(passageRecords, at: header.passagesStart)
+            store(text.bytes, at: textStart)
+        }
+        return storage
+    }
+
+    /// The same note at another path.
+    func moved(to path: String) -> NoteStorage {
+        var header = self.header
+        header.front.path = path
+        let count = Int(header.byteCount)
+        let copy = unsafeDowncast(Self.create(minimumCapacity: count) { _ in header }, to: NoteStorage.self)
+        withUnsafeMutablePointerToElements { source in
+            copy.withUnsafeMutablePointerToElements { $0.update(from: source, count: count) }
+        }
+        return copy
+    }
+
+    /// Whether `other` holds the same note: the same header and the same bytes.
+    func holdsTheSame(as other: NoteStorage) -> Bool {
+        guard header == other.header else { return false }
+        return withUnsafeMutablePointerToElements { mine in
+            other.withUnsafeMutablePointerToElements { theirs in
+                UnsafeRawBufferPointer(start: mine, count: Int(header.byteCount))
+                    .elementsEqual(UnsafeRawBufferPointer(start: theirs, count: Int(header.byteCount)))
+            }
+        }
+    }
+
+    // MARK: Reading
+
+    /// Reads the records and text through `body`.
+    private func reading<T>(_ body: (Reader) -> T) -> T {
+        withUnsafeMutablePointerToElements { elements in
+            body(Reader(base: UnsafeRawPointer(elements), textStart: Int(header.textStart)))
+        }
+    }
+
+    private struct Reader {
+        let base: UnsafeRawPointer
+        let textStart: Int
+
+        func record<Record>(_ type: Record.Type, at start: Int, _ index: Int) -> Record {
+            base.loadUnaligned(fromByteOffset: start + index * MemoryLayout<Record>.stride, as: Record.self)
+        }
+
+        func string(_ ref: TextRef) -> String? {
+            guard ref != .none else { return nil }
+            return String(
+                decoding: UnsafeRawBufferPointer(start: base + textStart + Int(ref.offset), count: Int(ref.count)),
+                as: UTF8.self)
+        }
+    }
+
+    func people(in range: Range<Int>) -> [Person] {
+        reading { reader in
+            range.map { index in
+                let record = reader.record(PersonRecord.self, at: 0, index)
+                return Person(
+                    name: reader.string(record.name) ?? "", email: reader.string(record.email),
+                    role: reader.string(record.role), line: Int(record.line))
+            }
+        }
+    }
+
+    func actionItems() -> [ActionItem] {
+        let header = self.header
+        return reading { reader in
+            (0..<Int(header.itemCount)).map { index in
+                let record = reader.record(ItemRecord.self, at: header.itemsStart, index)
+                return ActionItem(
+                    text: reader.string(record.text) ?? "", kind: record.isDeliverable ? .deliverable : .task,
+                    due: Day(ordinal: record.due), to: reader.string(record.to), line: Int(record.line))
+            }
+        }
+    }
+
+    func logEntry(at index: Int) -> LogEntry {
+        precondition(index >= 0 && index < Int(header.logCount), "log entry \(index) is out of range")
+        let header = self.header
+        return reading { reader in
+            let record = reader.record(LogRecord.self, at: header.logStart, index)
+            let thanked = (0..<Int(record.thankedCount)).map { offset in
+                reader.string(reader.record(TextRef.self, at: header.thankedStart, Int(record.thankedStart) + offset))
+                    ?? ""
+            }
+            return LogEntry(
+                day: Day(ordinal: record.day), events: LogEntry.Events(rawValue: record.events), thanked: thanked,
+                person: reader.string(record.person), line: Int(record.line))
+        }
+    }
+
+    func logDay(at index: Int) -> Day {
+        precondition(index >= 0 && index < Int(header.logCount), "log entry \(index) is out of range")
+        let start = header.logStart
+        return reading { Day(ordinal: $0.record(LogRecord.self, at: start, index).day) }
+    }
+
+    func passages() -> [Passage] {
+        let header = self.header
+        return reading { reader in
+            (0..<Int(header.passageCount)).map { index in
+                let record = reader.record(PassageRecord.self, at: header.passagesStart, index)
+                return Passage(text: reader.string(record.text) ?? "", line: Int(record.line))
+            }
+        }
+    }
+}
+
+/// Gathers the text bytes of one note, and where each string is among them.
+private struct TextWriter {
+    var bytes: [UInt8] = []
+    /// The names written so far: an item or a log entry usually names one of the people.
+    private var names: [(name: String, ref: NoteStorage.TextRef)] = []
+
+    mutating func add(_ string: String?) -> NoteStorage.TextRef {
+        guard let string else { return .none }
+        let offset = bytes.count
+        bytes.append(contentsOf: string.utf8)
+        precondition(bytes.count <= Int32.max, "a note's text is over 2 GB")
+        return NoteStorage.TextRef(offset: UInt32(offset), count: UInt32(bytes.count - offset))
+    }
+
+    /// A name, stored once however often it is given.
+    mutating func name(_ name: String?) -> NoteStorage.TextRef {
+        guard let name else { return .none }
+        if let known = names.first(where: { $0.name == name }) { return known.ref }
+        let ref = add(name)
+        names.append((name, ref))
+        return ref
+    }
+}
