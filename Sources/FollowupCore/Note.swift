@@ -29,18 +29,22 @@ public struct InterviewNote: @unchecked Sendable, Equatable {
 
     /// Path relative to the vault, with `/` between folders.
     public var path: String {
-        get { storage.header.front.path }
+        get { storage.header.path }
         set { storage = storage.moved(to: newValue) }
     }
 
-    public var company: String { storage.header.front.company }
-    public var role: String? { storage.header.front.role }
+    public var company: String { storage.header.company }
+    public var role: String? { storage.string(storage.header.role) }
     /// The interview day.
-    public var date: Day { storage.header.front.date }
+    public var date: Day { Day(ordinal: Int(storage.header.date)) }
 
     /// The time of the interview in minutes after midnight, when the note gives one; it only
     /// orders two interviews on the same day.
-    public var minutes: Int? { storage.header.front.minutes.map(Int.init) }
+    public var minutes: Int? { Self.present(storage.header.minutes) }
+
+    private static func present(_ value: Int32) -> Int? {
+        value == NoteStorage.Header.absent ? nil : Int(value)
+    }
 
     public var interviewers: [Person] {
         storage.people(in: 0..<Int(storage.header.interviewerCount))
@@ -53,18 +57,21 @@ public struct InterviewNote: @unchecked Sendable, Equatable {
     }
 
     public var timeline: Timeline? {
-        let front = storage.header.front
-        return front.timelineText.map { Timeline(text: $0, end: front.timelineEnd, line: Int(front.timelineLine)) }
+        let header = storage.header
+        return storage.string(header.timelineText).map {
+            Timeline(
+                text: $0, end: Self.present(header.timelineEnd).map(Day.init(ordinal:)), line: Int(header.timelineLine))
+        }
     }
 
-    public var stage: String? { storage.header.front.stage }
-    public var status: Status { storage.header.front.status }
+    public var stage: String? { storage.string(storage.header.stage) }
+    public var status: Status { storage.header.status }
 
     /// The line of `status:` in the front matter, when it is there.
-    public var statusLine: Int? { storage.header.front.statusLine.map(Int.init) }
+    public var statusLine: Int? { Self.present(storage.header.statusLine) }
 
     /// How the company prefers to be contacted: `email` unless the note says otherwise.
-    public var channel: String { storage.header.front.channel }
+    public var channel: String { storage.string(storage.header.channel) ?? "" }
 
     public var actionItems: [ActionItem] { storage.actionItems() }
 

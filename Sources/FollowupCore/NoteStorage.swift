@@ -6,7 +6,8 @@
 /// they need. Names that an action item or a log entry repeats from the people are stored once.
 /// Never changed once made, so notes holding it are shared freely between threads.
 final class NoteStorage: ManagedBuffer<NoteStorage.Header, UInt8> {
-    /// The front matter's values: short strings that actions and drafts share rather than copy.
+    /// The front matter's values. The path and the company stay strings, which every action of
+    /// the note shares; the other texts are among the bytes.
     struct Front: Equatable {
         var path: String
         var company: String
@@ -22,8 +23,20 @@ final class NoteStorage: ManagedBuffer<NoteStorage.Header, UInt8> {
         var status: Status
     }
 
+    /// Days are kept in four bytes: every day a note holds is within a few thousand years of
+    /// year 1 to 9999 (due phrases count at most 1,000 units), far inside `Int32`.
     struct Header: Equatable {
-        var front: Front
+        var path: String
+        var company: String
+        var role: TextRef
+        var stage: TextRef
+        var channel: TextRef
+        var timelineText: TextRef
+        var date: Int32
+        var timelineEnd: Int32
+        var minutes: Int32
+        var statusLine: Int32
+        var timelineLine: Int32
         var interviewerCount: Int32
         var itemCount: Int32
         var logCount: Int32
@@ -34,6 +47,10 @@ final class NoteStorage: ManagedBuffer<NoteStorage.Header, UInt8> {
         /// The bytes in use (the allocation may be larger).
         var byteCount: Int32
         var hasContact: Bool
+        var status: Status
+
+        /// For an absent `timelineEnd`, `minutes` or `statusLine`.
+        static let absent = Int32.min
 
         var peopleCount: Int { Int(interviewerCount) + (hasContact ? 1 : 0) }
         var itemsStart: Int { peopleCount * MemoryLayout<PersonRecord>.stride }
@@ -58,16 +75,16 @@ final class NoteStorage: ManagedBuffer<NoteStorage.Header, UInt8> {
     }
 
     struct ItemRecord {
-        var due: Int
         var text: TextRef
         var to: TextRef
+        var due: Int32
         var line: Int32
         var isDeliverable: Bool
     }
 
     struct LogRecord {
-        var day: Int
         var person: TextRef
+        var day: Int32
         var line: Int32
         /// The first of the entry's names in the thanked list, and how many.
         var thankedStart: Int32
@@ -95,7 +112,7 @@ final class NoteStorage: ManagedBuffer<NoteStorage.Header, UInt8> {
         }
         let itemRecords = actionItems.map { item in
             ItemRecord(
-                due: item.due.ordinal, text: text.add(item.text), to: text.name(item.to),
+                text: text.add(item.text), to: text.name(item.to), due: Int32(clamping: item.due.ordinal),
                 line: Int32(clamping: item.line), isDeliverable: item.kind == .deliverable)
         }
         var thanked: [TextRef] = []
@@ -103,16 +120,22 @@ final class NoteStorage: ManagedBuffer<NoteStorage.Header, UInt8> {
             let start = Int32(clamping: thanked.count)
             thanked += entry.thanked.map { text.name($0) }
             return LogRecord(
-                day: entry.day.ordinal, person: text.name(entry.person), line: Int32(clamping: entry.line),
+                person: text.name(entry.person), day: Int32(clamping: entry.day.ordinal),
+                line: Int32(clamping: entry.line),
                 thankedStart: start, thankedCount: Int32(clamping: entry.thanked.count), events: entry.events.rawValue)
         }
         let passageRecords = passages.map { PassageRecord(text: text.add($0.text), line: Int32(clamping: $0.line)) }
 
         var header = Header(
-            front: front, interviewerCount: Int32(clamping: interviewers.count),
+            path: front.path, company: front.company, role: text.add(front.role), stage: text.add(front.stage),
+            channel: text.add(front.channel), timelineText: text.add(front.timelineText),
+            date: Int32(clamping: front.date.ordinal),
+            timelineEnd: front.timelineEnd.map { Int32(clamping: $0.ordinal) } ?? Header.absent,
+            minutes: front.minutes ?? Header.absent, statusLine: front.statusLine ?? Header.absent,
+            timelineLine: front.timelineLine, interviewerCount: Int32(clamping: interviewers.count),
             itemCount: Int32(clamping: itemRecords.count), logCount: Int32(clamping: logRecords.count),
             thankedCount: Int32(clamping: thanked.count), passageCount: Int32(clamping: passageRecords.count),
-            textStart: 0, byteCount: 0, hasContact: contact != nil)
+            textStart: 0, byteCount: 0, hasContact: contact != nil, status: front.status)
         let textStart = header.passagesStart + passageRecords.count * MemoryLayout<PassageRecord>.stride
         let byteCount = textStart + text.bytes.count
         precondition(byteCount <= Int32.max, "a note's text is over 2 GB")
@@ -141,7 +164,7 @@ final class NoteStorage: ManagedBuffer<NoteStorage.Header, UInt8> {
     /// The same note at another path.
     func moved(to path: String) -> NoteStorage {
         var header = self.header
-        header.front.path = path
+        header.path = path
         let count = Int(header.byteCount)
         let copy = unsafeDowncast(Self.create(minimumCapacity: count) { _ in header }, to: NoteStorage.self)
         withUnsafeMutablePointerToElements { source in
@@ -186,6 +209,11 @@ final class NoteStorage: ManagedBuffer<NoteStorage.Header, UInt8> {
         }
     }
 
+    /// One of the header's texts.
+    func string(_ ref: TextRef) -> String? {
+        reading { $0.string(ref) }
+    }
+
     func people(in range: Range<Int>) -> [Person] {
         reading { reader in
             range.map { index in
@@ -204,7 +232,7 @@ final class NoteStorage: ManagedBuffer<NoteStorage.Header, UInt8> {
                 let record = reader.record(ItemRecord.self, at: header.itemsStart, index)
                 return ActionItem(
                     text: reader.string(record.text) ?? "", kind: record.isDeliverable ? .deliverable : .task,
-                    due: Day(ordinal: record.due), to: reader.string(record.to), line: Int(record.line))
+                    due: Day(ordinal: Int(record.due)), to: reader.string(record.to), line: Int(record.line))
             }
         }
     }
@@ -219,7 +247,7 @@ final class NoteStorage: ManagedBuffer<NoteStorage.Header, UInt8> {
                     ?? ""
             }
             return LogEntry(
-                day: Day(ordinal: record.day), events: LogEntry.Events(rawValue: record.events), thanked: thanked,
+                day: Day(ordinal: Int(record.day)), events: LogEntry.Events(rawValue: record.events), thanked: thanked,
                 person: reader.string(record.person), line: Int(record.line))
         }
     }
@@ -227,7 +255,7 @@ final class NoteStorage: ManagedBuffer<NoteStorage.Header, UInt8> {
     func logDay(at index: Int) -> Day {
         precondition(index >= 0 && index < Int(header.logCount), "log entry \(index) is out of range")
         let start = header.logStart
-        return reading { Day(ordinal: $0.record(LogRecord.self, at: start, index).day) }
+        return reading { Day(ordinal: Int($0.record(LogRecord.self, at: start, index).day)) }
     }
 
     func passages() -> [Passage] {
