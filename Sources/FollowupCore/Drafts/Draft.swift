@@ -39,9 +39,16 @@ public enum Drafter {
         draft(for: action, in: plan, templates: templates, onlyWithEmail: true)
     }
 
-    private static func draft(
-        for action: Action, in plan: Plan, templates: DraftTemplates, onlyWithEmail: Bool
-    ) -> Draft? {
+    /// Whether ``emailDraft(for:in:templates:)`` gives a draft for `action`, told without writing it.
+    public static func hasEmailDraft(for action: Action, in plan: Plan, templates: DraftTemplates = .builtIn) -> Bool {
+        addressing(action, in: plan, templates: templates, onlyWithEmail: true) != nil
+    }
+
+    /// Who a draft for `action` goes to and the template it is written from; nil when it has none
+    /// (or, with `onlyWithEmail`, when its recipient has no known address).
+    private static func addressing(
+        _ action: Action, in plan: Plan, templates: DraftTemplates, onlyWithEmail: Bool
+    ) -> (name: DraftTemplate.Name, application: Application, recipient: Person?, template: DraftTemplate)? {
         guard let name = templateName(for: action), let application = plan.application(of: action) else { return nil }
         let recipient = action.to.map(application.person(named:))
         if onlyWithEmail, recipient?.email == nil { return nil }
@@ -49,6 +56,17 @@ public enum Drafter {
         // Interviewers of one interview get different variants, in the order the note lists them.
         let variant = recipient.flatMap { person in interview.interviewers.firstIndex { $0.name == person.name } } ?? 0
         guard let template = templates.template(name, for: variant) else { return nil }
+        return (name, application, recipient, template)
+    }
+
+    private static func draft(
+        for action: Action, in plan: Plan, templates: DraftTemplates, onlyWithEmail: Bool
+    ) -> Draft? {
+        guard
+            let (name, application, recipient, template) = addressing(
+                action, in: plan, templates: templates, onlyWithEmail: onlyWithEmail)
+        else { return nil }
+        let interview = application.latest
 
         var values: [DraftTemplate.Placeholder: String] = [
             .name: recipient?.name ?? action.to ?? "",

@@ -49,23 +49,4 @@ struct Bytes: Sendable {
 
     var string: String { String(decoding: buffer, as: UTF8.self) }
 
-    /// The same bytes, in a buffer with no room to spare.
-    func compacted() -> Bytes {
-        var copy = Bytes()
-        copy.buffer = buffer.compacted()
-        return copy
-    }
-}
-
-extension Array where Element: BitwiseCopyable {
-    /// The same elements, in storage of their exact count: appending grows an array's storage
-    /// to twice what it holds, and keeping it as it is keeps the room to spare.
-    func compacted() -> [Element] {
-        withUnsafeBufferPointer { elements in
-            [Element](exactCapacity: elements.count) { storage, count in
-                _ = storage.initialize(fromContentsOf: elements)
-                count = elements.count
-            }
-        }
-    }
 }

@@ -32,7 +32,7 @@ public enum NextMarkdown {
 
     /// Renders NEXT.md a piece at a time, handing each piece to `emit` in order: NEXT.md for a
     /// vault of any size is written with a bounded amount of memory (about 2 MB of text, and the
-    /// mail links, which come last).
+    /// places of the actions with a mail link, whose links come last).
     public static func render(
         _ plan: Plan, templates: DraftTemplates = .builtIn, emit: (UnsafeRawBufferPointer) -> Void
     ) {
@@ -89,17 +89,19 @@ public enum NextMarkdown {
                 flushIfFull()
             }
         }
-        if mails > 0 {
+        // The mail links are drafted again here rather than kept from the lines: a large vault's
+        // would be megabytes held to the end.
+        let mailActions = lines.mailActions
+        if !mailActions.isEmpty {
             out.append("\n")
-            var number = 0
-            for run in lines.mailRuns {
-                for index in run.mailEnds.indices {
-                    number += 1
-                    out.append("[mail-")
-                    out.append(number)
-                    out.append("]: ")
-                    run.writeMail(index, to: &out)
-                    out.append("\n")
+            for window in stride(from: 0, to: mailActions.count, by: Lines.window) {
+                let end = min(window + Lines.window, mailActions.count)
+                let runs = stride(from: window, to: end, by: Run.length).map { $0..<min($0 + Run.length, end) }
+                let texts = runs.concurrentMap { numbers in
+                    mailLinks(numbers, of: mailActions, in: plan, templates: templates)
+                }
+                for text in texts {
+                    out.append(text, from: 0, to: text.buffer.count)
                     flushIfFull()
                 }
             }
@@ -107,11 +109,30 @@ public enum NextMarkdown {
         out.buffer.withUnsafeBytes(emit)
     }
 
+    /// `[mail-N]: mailto:…` for the mail links numbered `numbers` (from 0), whose actions are at
+    /// `mailActions[number]` in the plan.
+    private static func mailLinks(
+        _ numbers: Range<Int>, of mailActions: [Int], in plan: Plan, templates: DraftTemplates
+    ) -> Bytes {
+        var out = Bytes()
+        for number in numbers {
+            let action = plan.actions[mailActions[number]]
+            guard let draft = Drafter.emailDraft(for: action, in: plan, templates: templates), let email = draft.email
+            else { preconditionFailure("an action said to have a mail draft has none") }
+            out.append("[mail-")
+            out.append(number + 1)
+            out.append("]: ")
+            out.appendMailto(to: email, subject: draft.subject, body: draft.body)
+            out.append("\n")
+        }
+        return out
+    }
+
     /// How much text is gathered before it is handed on.
     static let flushSize = 1 << 20
 
-    /// The actions' lines in order, rendered on all cores a window of runs at a time; the mail
-    /// links of each run are kept for the end of the file.
+    /// The actions' lines in order, rendered on all cores a window of runs at a time, and which
+    /// actions have a mail link, for the end of the file.
     private struct Lines {
         let plan: Plan
         let templates: DraftTemplates
@@ -122,7 +143,8 @@ public enum NextMarkdown {
         private var runs: [Run] = []
         private var run = 0
         private var line = 0
-        private(set) var mailRuns: [Run] = []
+        /// The places in the plan of the actions with a mail link, in order.
+        private(set) var mailActions: [Int] = []
 
         init(plan: Plan, templates: DraftTemplates) {
             self.plan = plan
@@ -152,23 +174,26 @@ public enum NextMarkdown {
             let plan = plan
             let templates = templates
             runs = ranges.concurrentMap { Run(actions[$0], in: plan, templates: templates) }
-            mailRuns += runs.compactMap { $0.mailEnds.isEmpty ? nil : $0.withoutLines() }
+            for run in runs {
+                mailActions += run.hasMail.indices.lazy.filter { run.hasMail[$0] }.map { run.start + $0 }
+            }
             next = end
             run = 0
             line = 0
         }
     }
 
-    /// The lines and mail links of a run of consecutive actions, in two buffers.
+    /// The lines of a run of consecutive actions, and which have a mail link.
     private struct Run: Sendable {
         static let length = 256
+        /// The place in the plan of the first action.
+        let start: Int
         var lines = Bytes()
         var lineEnds: [Int] = []
         var hasMail: [Bool] = []
-        var mails = Bytes()
-        var mailEnds: [Int] = []
 
         init(_ actions: ArraySlice<Action>, in plan: Plan, templates: DraftTemplates) {
+            start = actions.startIndex
             lines = Bytes(capacity: 160 * actions.count)
             lineEnds.reserveCapacity(actions.count)
             hasMail.reserveCapacity(actions.count)
@@ -176,33 +201,12 @@ public enum NextMarkdown {
             for index in actions.indices {
                 write(actions[index], in: plan, to: &lines)
                 lineEnds.append(lines.buffer.count)
-                let draft = Drafter.emailDraft(for: actions[index], in: plan, templates: templates)
-                hasMail.append(draft?.email != nil)
-                if let draft, let email = draft.email {
-                    mails.appendMailto(to: email, subject: draft.subject, body: draft.body)
-                    mailEnds.append(mails.buffer.count)
-                }
+                hasMail.append(Drafter.hasEmailDraft(for: actions[index], in: plan, templates: templates))
             }
         }
 
         func writeLine(_ index: Int, to out: inout Bytes) {
             out.append(lines, from: index == 0 ? 0 : lineEnds[index - 1], to: lineEnds[index])
-        }
-
-        /// The run with only its mail links, to keep them for the end of the file: in buffers of
-        /// their exact size, as a large vault keeps megabytes of them until the end.
-        func withoutLines() -> Run {
-            var copy = self
-            copy.lines = Bytes()
-            copy.lineEnds = []
-            copy.hasMail = []
-            copy.mails = mails.compacted()
-            copy.mailEnds = mailEnds.compacted()
-            return copy
-        }
-
-        func writeMail(_ index: Int, to out: inout Bytes) {
-            out.append(mails, from: index == 0 ? 0 : mailEnds[index - 1], to: mailEnds[index])
         }
     }
 
