@@ -50,6 +50,9 @@ public struct InterviewNote: @unchecked Sendable, Equatable {
         storage.people(in: 0..<Int(storage.header.interviewerCount))
     }
 
+    /// The number of ``interviewers``.
+    public var interviewerCount: Int { Int(storage.header.interviewerCount) }
+
     /// Who to send check-ins to (a recruiter, the hiring manager), when the note names someone.
     public var contact: Person? {
         let start = Int(storage.header.interviewerCount)
@@ -74,6 +77,9 @@ public struct InterviewNote: @unchecked Sendable, Equatable {
     public var channel: String { storage.string(storage.header.channel) ?? "" }
 
     public var actionItems: [ActionItem] { storage.actionItems() }
+
+    /// The number of ``actionItems``.
+    public var actionItemCount: Int { Int(storage.header.itemCount) }
 
     public var log: [LogEntry] {
         (0..<logCount).map(logEntry(at:))

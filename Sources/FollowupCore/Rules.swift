@@ -32,6 +32,15 @@ public enum Rules {
         return actions
     }
 
+    /// The most actions ``actions(for:)`` can give for `application`, told from counts alone: a
+    /// thank-you per interviewer of the latest interview (or one), every action item, and one
+    /// check-in, reply to an offer or request for feedback. None for a closed application.
+    static func mostActions(for application: Application) -> Int {
+        let latest = application.latest
+        guard !latest.status.isClosed else { return 0 }
+        return max(1, latest.interviewerCount) + application.notes.reduce(0) { $0 + $1.actionItemCount } + 1
+    }
+
     // MARK: 1. Thank-you
 
     /// A thank-you to each interviewer of the latest interview with none logged since it, due the

@@ -734,6 +734,36 @@ struct RulesTests {
             #expect(Plan(readings: readings, today: day("2026-11-21"), jobs: jobs) == single)
         }
     }
+
+    /// A plan's actions are moved into an array made at the most each application can have: the
+    /// rules must never give more, whatever the notes say (seeded notes of every shape, one to
+    /// four per application, every status, logs of offers, rejections and thank-yous).
+    @Test(arguments: 0..<300)
+    func noApplicationPlansMoreActionsThanItsBound(seed: UInt64) {
+        let notes = (0..<(1 + Int(seed % 4))).map { offset in
+            var parts = NoteStorageTests.parts(seed: seed &* 31 &+ UInt64(offset))
+            (parts.company, parts.role) = ("Cyberdyne", "ML Engineer")
+            return parts.note
+        }
+        let application = Application(notes: notes)
+        #expect(Rules.actions(for: application).count <= Rules.mostActions(for: application))
+    }
+
+    /// Closed applications plan nothing and take no room, and no application fills all of its
+    /// room: the actions close up behind them, and the plan is the rules' actions, sorted.
+    @Test func actionsOfManyApplicationsCloseUpAroundTheRoomLeft() throws {
+        let readings = (0..<40).map { number in
+            readNote(
+                Self.note(
+                    company: "Company \(number)", extra: number % 3 == 0 ? ["status: closed"] : [],
+                    body: "\n## Next steps\n" + (0..<(number % 5)).map { "- [ ] Send item \($0)\n" }.joined()),
+                path: "\(number).md")
+        }
+        let plan = Plan(readings: readings, today: day("2026-11-21"), jobs: 2)
+        let expected = plan.applications.flatMap(Rules.actions(for:))
+        #expect(expected.count > 40)
+        #expect(plan.actions == Plan(today: plan.today, actions: expected, problems: []).actions)
+    }
 }
 
 extension String {
