@@ -68,4 +68,18 @@ struct ActionOrderTests {
             }
         }
     }
+
+    /// The sort's key holds a day in four bytes; days beyond them (no note gives one, but an
+    /// action can hold any day) are still ordered by the day itself.
+    @Test(arguments: [Int(Int32.max) - 2, Int(Int32.min) - 2])
+    func daysBeyondTheKeysFourBytesAreOrderedByTheDay(around edge: Int) {
+        var actions = Self.actions(count: 300, seed: 9)
+        for index in actions.indices {
+            actions[index].due = Day(ordinal: edge + (index * 7) % 6)
+        }
+        let expected = Self.reference(actions)
+        for jobs in [1, 2] {
+            #expect(Action.mostUrgentFirst(actions, jobs: jobs) == expected)
+        }
+    }
 }
