@@ -15,13 +15,17 @@ public struct Action: Sendable, Equatable {
     public var to: String?
     public var due: Day
     /// What to do, as a sentence.
-    public var title: String
+    public var title: String {
+        get { storedTitle.text }
+        set { storedTitle = .text(newValue) }
+    }
     /// The note it comes from, relative to the vault.
     public var note: String
     /// The company and role, in one object shared by all of an application's actions: a large
     /// vault plans hundreds of thousands of actions, and each would otherwise carry both strings.
     /// Nil only in the empty action left where one was moved from (see ``move(from:to:)``).
     private(set) var opening: Opening?
+    private var storedTitle: Title
     private var storedLine: Int32
     /// 0 for none.
     private var storedAttempt: UInt8
@@ -68,9 +72,32 @@ public struct Action: Sendable, Equatable {
         self.to = to
         self.due = due
         storedAttempt = UInt8(clamping: attempt ?? 0)
-        self.title = title
+        storedTitle = .text(title)
         self.note = note
         storedLine = Int32(clamping: line)
+    }
+
+    /// The action for the action item at `index` in `note`, whose text is its title.
+    init(
+        kind: Kind, opening: Opening, to: String?, due: Day, itemAt index: Int, of note: InterviewNote, line: Int
+    ) {
+        self.init(kind: kind, opening: opening, to: to, due: due, title: "", note: note.path, line: line)
+        storedTitle = .item(note, Int32(index))
+    }
+
+    /// An action's title: its own text, or the text of the action item it comes from, read from
+    /// the note when asked. A large vault's action items are most of its actions, and their texts
+    /// are in the notes already: as strings of their own they were 18 MB at 100,000 notes.
+    private enum Title: Sendable {
+        case text(String)
+        case item(InterviewNote, Int32)
+
+        var text: String {
+            switch self {
+            case .text(let text): text
+            case .item(let note, let index): note.actionItemText(at: Int(index))
+            }
+        }
     }
 
     /// A job: the company and the role an application is for, as its latest note spells them.

@@ -78,6 +78,13 @@ public struct InterviewNote: @unchecked Sendable, Equatable {
 
     public var actionItems: [ActionItem] { storage.actionItems() }
 
+    /// `actionItems[index].text`, without decoding the others.
+    public func actionItemText(at index: Int) -> String { storage.actionItemText(at: index) }
+
+    /// ``actionItems`` with their texts left empty: what planning reads (an action reads its
+    /// item's text from the note when it is needed).
+    var actionItemsWithoutText: [ActionItem] { storage.actionItems(withText: false) }
+
     /// The number of ``actionItems``.
     public var actionItemCount: Int { Int(storage.header.itemCount) }
 
@@ -98,8 +105,15 @@ public struct InterviewNote: @unchecked Sendable, Equatable {
     /// sections: what the note says about the interview, where drafts find specific points.
     public var passages: [Passage] { storage.passages() }
 
+    /// Notes are equal when every field is: compared as values, since the records' padding bytes
+    /// are whatever the memory held.
     public static func == (lhs: InterviewNote, rhs: InterviewNote) -> Bool {
-        lhs.storage === rhs.storage || lhs.storage.holdsTheSame(as: rhs.storage)
+        if lhs.storage === rhs.storage { return true }
+        return lhs.path == rhs.path && lhs.company == rhs.company && lhs.role == rhs.role && lhs.date == rhs.date
+            && lhs.minutes == rhs.minutes && lhs.interviewers == rhs.interviewers && lhs.contact == rhs.contact
+            && lhs.timeline == rhs.timeline && lhs.stage == rhs.stage && lhs.status == rhs.status
+            && lhs.statusLine == rhs.statusLine && lhs.channel == rhs.channel && lhs.actionItems == rhs.actionItems
+            && lhs.log == rhs.log && lhs.passages == rhs.passages
     }
 }
 

@@ -8,7 +8,7 @@
 final class NoteStorage: ManagedBuffer<NoteStorage.Header, UInt8> {
     /// The front matter's values. The path and the company stay strings, which every action of
     /// the note shares; the other texts are among the bytes.
-    struct Front: Equatable {
+    struct Front {
         var path: String
         var company: String
         var role: String?
@@ -25,7 +25,7 @@ final class NoteStorage: ManagedBuffer<NoteStorage.Header, UInt8> {
 
     /// Days are kept in four bytes: every day a note holds is within a few thousand years of
     /// year 1 to 9999 (due phrases count at most 1,000 units), far inside `Int32`.
-    struct Header: Equatable {
+    struct Header {
         var path: String
         var company: String
         var role: TextRef
@@ -173,17 +173,6 @@ final class NoteStorage: ManagedBuffer<NoteStorage.Header, UInt8> {
         return copy
     }
 
-    /// Whether `other` holds the same note: the same header and the same bytes.
-    func holdsTheSame(as other: NoteStorage) -> Bool {
-        guard header == other.header else { return false }
-        return withUnsafeMutablePointerToElements { mine in
-            other.withUnsafeMutablePointerToElements { theirs in
-                UnsafeRawBufferPointer(start: mine, count: Int(header.byteCount))
-                    .elementsEqual(UnsafeRawBufferPointer(start: theirs, count: Int(header.byteCount)))
-            }
-        }
-    }
-
     // MARK: Reading
 
     /// Reads the records and text through `body`.
@@ -225,16 +214,23 @@ final class NoteStorage: ManagedBuffer<NoteStorage.Header, UInt8> {
         }
     }
 
-    func actionItems() -> [ActionItem] {
+    func actionItems(withText: Bool = true) -> [ActionItem] {
         let header = self.header
         return reading { reader in
             (0..<Int(header.itemCount)).map { index in
                 let record = reader.record(ItemRecord.self, at: header.itemsStart, index)
                 return ActionItem(
-                    text: reader.string(record.text) ?? "", kind: record.isDeliverable ? .deliverable : .task,
+                    text: withText ? reader.string(record.text) ?? "" : "",
+                    kind: record.isDeliverable ? .deliverable : .task,
                     due: Day(ordinal: Int(record.due)), to: reader.string(record.to), line: Int(record.line))
             }
         }
+    }
+
+    func actionItemText(at index: Int) -> String {
+        precondition(index >= 0 && index < Int(header.itemCount), "action item \(index) is out of range")
+        let start = header.itemsStart
+        return reading { $0.string($0.record(ItemRecord.self, at: start, index).text) ?? "" }
     }
 
     func logEntry(at index: Int) -> LogEntry {

@@ -69,10 +69,10 @@ public enum Rules {
 
     static func openItems(_ application: Application) -> [Action] {
         application.notes.flatMap { note in
-            note.actionItems.map { item in
-                action(
-                    item.kind == .deliverable ? .deliverable : .task, application, to: item.to, due: item.due,
-                    title: item.text, note: note, line: item.line)
+            note.actionItemsWithoutText.enumerated().map { index, item in
+                Action(
+                    kind: item.kind == .deliverable ? .deliverable : .task, opening: application.opening, to: item.to,
+                    due: item.due, itemAt: index, of: note, line: item.line)
             }
         }
     }

@@ -223,9 +223,11 @@ public enum NextMarkdown {
             out.append(late == 1 ? " day late)" : " days late)")
         }
         out.append(" · ")
-        out.appendEscaped(action.title)
+        // Read once: an action item's title is read from its note.
+        let title = action.title
+        out.appendEscaped(title)
         // A deliverable's text may name only a first name, or none: say who it goes to.
-        if let to = action.to, !Text.contains(action.title, to, ignoringASCIICase: true) {
+        if let to = action.to, !Text.contains(title, to, ignoringASCIICase: true) {
             out.append(" (to ")
             out.appendEscaped(to)
             out.append(")")
