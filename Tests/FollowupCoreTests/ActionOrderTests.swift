@@ -82,4 +82,9 @@ struct ActionOrderTests {
             #expect(Action.mostUrgentFirst(actions, jobs: jobs) == expected)
         }
     }
+
+    /// A large vault plans hundreds of thousands of actions; the README gives their size.
+    @Test func anActionIsSeventyTwoBytes() {
+        #expect(MemoryLayout<Action>.stride == 72)
+    }
 }
