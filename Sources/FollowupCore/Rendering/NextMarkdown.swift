@@ -89,8 +89,8 @@ public enum NextMarkdown {
                 flushIfFull()
             }
         }
-        // The mail links are drafted again here rather than kept from the lines: a large vault's
-        // would be megabytes held to the end.
+        // The mail links are drafted here, at the end, rather than with the lines (which only ask
+        // whether there is one): kept from there, a large vault's were megabytes held to the end.
         let mailActions = lines.mailActions
         if !mailActions.isEmpty {
             out.append("\n")
