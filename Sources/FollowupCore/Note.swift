@@ -4,8 +4,8 @@
 /// this, never the Markdown.
 ///
 /// A large vault holds one per note, so a note is kept in one allocation (``NoteStorage``): the
-/// front matter's strings as strings (they are short, and actions share them), the people, action
-/// items, log entries and passages as fixed-size records, and their text as UTF-8 bytes after them.
+/// path and company as strings (actions share them), the people, action items, log entries and
+/// passages as fixed-size records, and every other text as UTF-8 bytes after them.
 /// Each list is decoded when it is read. A copy of a note is one reference count. Sendable by
 /// hand: the storage is a `ManagedBuffer`, which Swift cannot check, and is never written once made.
 public struct InterviewNote: @unchecked Sendable, Equatable {
@@ -17,14 +17,10 @@ public struct InterviewNote: @unchecked Sendable, Equatable {
         stage: String? = nil, status: Status = .waiting, statusLine: Int? = nil, channel: String = "email",
         actionItems: [ActionItem] = [], log: [LogEntry] = [], passages: [Passage] = []
     ) {
-        let front = NoteStorage.Front(
-            path: path, company: company, role: role, stage: stage, channel: channel,
-            timelineText: timeline?.text, timelineEnd: timeline?.end, date: date,
-            minutes: minutes.map { Int32(clamping: $0) }, statusLine: statusLine.map { Int32(clamping: $0) },
-            timelineLine: Int32(clamping: timeline?.line ?? 0), status: status)
         storage = NoteStorage.make(
-            front, interviewers: interviewers, contact: contact, actionItems: actionItems, log: log,
-            passages: passages)
+            path: path, company: company, role: role, date: date, minutes: minutes, interviewers: interviewers,
+            contact: contact, timeline: timeline, stage: stage, status: status, statusLine: statusLine,
+            channel: channel, actionItems: actionItems, log: log, passages: passages)
     }
 
     /// Path relative to the vault, with `/` between folders.

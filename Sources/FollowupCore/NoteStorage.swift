@@ -6,25 +6,10 @@
 /// they need. Names that an action item or a log entry repeats from the people are stored once.
 /// Never changed once made, so notes holding it are shared freely between threads.
 final class NoteStorage: ManagedBuffer<NoteStorage.Header, UInt8> {
-    /// The front matter's values. The path and the company stay strings, which every action of
-    /// the note shares; the other texts are among the bytes.
-    struct Front {
-        var path: String
-        var company: String
-        var role: String?
-        var stage: String?
-        var channel: String
-        var timelineText: String?
-        var timelineEnd: Day?
-        var date: Day
-        var minutes: Int32?
-        var statusLine: Int32?
-        var timelineLine: Int32
-        var status: Status
-    }
-
-    /// Days are kept in four bytes: every day a note holds is within a few thousand years of
-    /// year 1 to 9999 (due phrases count at most 1,000 units), far inside `Int32`.
+    /// The front matter's values and the records' counts. The path and the company stay strings,
+    /// which every action of the note shares; the other texts are among the bytes. Days are kept
+    /// in four bytes: every day a note holds is within a few thousand years of year 1 to 9999
+    /// (due phrases count at most 1,000 units), far inside `Int32`.
     struct Header {
         var path: String
         var company: String
@@ -100,8 +85,9 @@ final class NoteStorage: ManagedBuffer<NoteStorage.Header, UInt8> {
     // MARK: Making
 
     static func make(
-        _ front: Front, interviewers: [Person], contact: Person?, actionItems: [ActionItem], log: [LogEntry],
-        passages: [Passage]
+        path: String, company: String, role: String?, date: Day, minutes: Int?, interviewers: [Person],
+        contact: Person?, timeline: Timeline?, stage: String?, status: Status, statusLine: Int?, channel: String,
+        actionItems: [ActionItem], log: [LogEntry], passages: [Passage]
     ) -> NoteStorage {
         var text = TextWriter()
         let people = interviewers + (contact.map { [$0] } ?? [])
@@ -127,15 +113,15 @@ final class NoteStorage: ManagedBuffer<NoteStorage.Header, UInt8> {
         let passageRecords = passages.map { PassageRecord(text: text.add($0.text), line: Int32(clamping: $0.line)) }
 
         var header = Header(
-            path: front.path, company: front.company, role: text.add(front.role), stage: text.add(front.stage),
-            channel: text.add(front.channel), timelineText: text.add(front.timelineText),
-            date: Int32(clamping: front.date.ordinal),
-            timelineEnd: front.timelineEnd.map { Int32(clamping: $0.ordinal) } ?? Header.absent,
-            minutes: front.minutes ?? Header.absent, statusLine: front.statusLine ?? Header.absent,
-            timelineLine: front.timelineLine, interviewerCount: Int32(clamping: interviewers.count),
+            path: path, company: company, role: text.add(role), stage: text.add(stage), channel: text.add(channel),
+            timelineText: text.add(timeline?.text), date: Int32(clamping: date.ordinal),
+            timelineEnd: timeline?.end.map { Int32(clamping: $0.ordinal) } ?? Header.absent,
+            minutes: minutes.map { Int32(clamping: $0) } ?? Header.absent,
+            statusLine: statusLine.map { Int32(clamping: $0) } ?? Header.absent,
+            timelineLine: Int32(clamping: timeline?.line ?? 0), interviewerCount: Int32(clamping: interviewers.count),
             itemCount: Int32(clamping: itemRecords.count), logCount: Int32(clamping: logRecords.count),
             thankedCount: Int32(clamping: thanked.count), passageCount: Int32(clamping: passageRecords.count),
-            textStart: 0, byteCount: 0, hasContact: contact != nil, status: front.status)
+            textStart: 0, byteCount: 0, hasContact: contact != nil, status: status)
         let textStart = header.passagesStart + passageRecords.count * MemoryLayout<PassageRecord>.stride
         let byteCount = textStart + text.bytes.count
         precondition(byteCount <= Int32.max, "a note's text is over 2 GB")
