@@ -13,7 +13,7 @@ import Testing
 /// core, many times over; the outcome for each note must be "read", "never seen" or a clear
 /// problem, never a crash or a wait.
 @Suite("Vault changing while it is read")
-struct VaultRaceTests {
+final class VaultRaceTests {
     let folder: URL
     static let noteCount = 300
     static let rounds = 25
@@ -22,6 +22,8 @@ struct VaultRaceTests {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("followup-race-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     }
+
+    deinit { try? FileManager.default.removeItem(at: folder) }
 
     private var vault: Vault { Vault(path: folder.path) }
     private static let today = Day(year: 2026, month: 11, day: 21)!

@@ -5,13 +5,15 @@ import Testing
 @testable import Vault
 
 @Suite("Vault on disk")
-struct VaultTests {
+final class VaultTests {
     let folder: URL
 
     init() throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("followup-vault-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     }
+
+    deinit { try? FileManager.default.removeItem(at: folder) }
 
     private func write(_ relative: String, _ text: String) throws {
         let url = folder.appendingPathComponent(relative)

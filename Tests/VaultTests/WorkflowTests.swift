@@ -9,13 +9,15 @@ import Testing
 #endif
 
 @Suite("Vault workflows: batch, check, watch")
-struct WorkflowTests {
+final class WorkflowTests {
     let folder: URL
 
     init() throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("followup-workflow-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     }
+
+    deinit { try? FileManager.default.removeItem(at: folder) }
 
     private func write(_ relative: String, _ text: String) throws {
         let url = folder.appendingPathComponent(relative)
