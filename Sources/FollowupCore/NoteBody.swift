@@ -70,6 +70,12 @@ struct NoteBody {
         firstNames.isFound(in: text)
     }
 
+    /// ``mentionsAnInterviewer(_:)`` for a paragraph's UTF-8 text: the paragraphs worth keeping
+    /// when the outline is made, so that the rest never become strings.
+    func mentionsAnInterviewer(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        firstNames.isFound(in: text)
+    }
+
     private func read(_ item: ListItem, in section: Section, into contents: inout Contents) {
         if section == .log, item.task != .open {
             readLogEntry(item, into: &contents)

@@ -47,11 +47,12 @@ public enum NoteReader {
             case .invalid(let problems):
                 return NoteReading(note: nil, problems: problems)
             case .note(let front, let warnings):
+                let reader = NoteBody(
+                    path: path, interview: front.date, interviewers: front.interviewers, contact: front.contact)
                 let outline = CommonMark.outline(
-                    of: UnsafeRawBufferPointer(rebasing: bytes[bodyStart...]), firstLine: bodyLine)
-                let body = NoteBody(
-                    path: path, interview: front.date, interviewers: front.interviewers, contact: front.contact
-                ).read(outline)
+                    of: UnsafeRawBufferPointer(rebasing: bytes[bodyStart...]), firstLine: bodyLine,
+                    keepsParagraph: reader.mentionsAnInterviewer)
+                let body = reader.read(outline)
                 let note = InterviewNote(
                     path: path, company: front.company, role: front.role, date: front.date, minutes: front.minutes,
                     interviewers: front.interviewers, contact: front.contact, timeline: front.timeline,

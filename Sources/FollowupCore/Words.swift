@@ -316,31 +316,33 @@ struct AnyWordFinder {
     /// Whether `text` contains any of the words, anywhere (not only as a whole word). Each word's
     /// first byte, in either case, is found with `memchr`, which reads many bytes at a step.
     func isFound(in text: String) -> Bool {
-        if hasEmptyWord { return !text.isEmpty }
-        guard !words.isEmpty else { return false }
         var text = text
-        return text.withUTF8 { haystack in
-            guard let base = haystack.baseAddress else { return false }
-            let count = haystack.count
-            func isFound(_ word: [UInt8], from first: UInt8) -> Bool {
-                var from = 0
-                while from <= count - word.count,
-                    let hit = memchr(base + from, Int32(first), count - word.count + 1 - from)
-                {
-                    let start = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
-                    var offset = 1
-                    while offset < word.count, Self.fold(base[start + offset]) == word[offset] { offset += 1 }
-                    if offset == word.count { return true }
-                    from = start + 1
-                }
-                return false
-            }
-            for word in words where word.count <= count {
-                let lead = word[0]
-                if isFound(word, from: lead) { return true }
-                if lead &- 0x61 < 26, isFound(word, from: lead ^ 0x20) { return true }
+        return text.withUTF8(isFound(in:))
+    }
+
+    /// ``isFound(in:)-(String)`` for UTF-8 bytes.
+    func isFound(in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
+        if hasEmptyWord { return !haystack.isEmpty }
+        guard !words.isEmpty, let base = haystack.baseAddress else { return false }
+        let count = haystack.count
+        func isFound(_ word: [UInt8], from first: UInt8) -> Bool {
+            var from = 0
+            while from <= count - word.count,
+                let hit = memchr(base + from, Int32(first), count - word.count + 1 - from)
+            {
+                let start = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
+                var offset = 1
+                while offset < word.count, Self.fold(base[start + offset]) == word[offset] { offset += 1 }
+                if offset == word.count { return true }
+                from = start + 1
             }
             return false
         }
+        for word in words where word.count <= count {
+            let lead = word[0]
+            if isFound(word, from: lead) { return true }
+            if lead &- 0x61 < 26, isFound(word, from: lead ^ 0x20) { return true }
+        }
+        return false
     }
 }

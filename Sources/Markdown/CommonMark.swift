@@ -20,7 +20,13 @@ public enum CommonMark {
     ///   - markdown: the bytes of the body; they need not be NUL-terminated.
     ///   - firstLine: the line number, in the whole file, of the first byte of `markdown`, so that
     ///     positions point into the file even when front matter came before the body.
-    public static func outline(of markdown: UnsafeRawBufferPointer, firstLine: Int = 1) -> Outline {
+    ///   - keepsParagraph: whether a paragraph, given its flattened text as UTF-8, is kept. Most
+    ///     of a note is prose the caller has no use for: telling so from the bytes spares making
+    ///     each paragraph a `String`. Headings and list items are always kept.
+    public static func outline(
+        of markdown: UnsafeRawBufferPointer, firstLine: Int = 1,
+        keepsParagraph: (UnsafeBufferPointer<UInt8>) -> Bool = { _ in true }
+    ) -> Outline {
         // cmark allocates every node and buffer through `memory`: from this thread's arena, all
         // given back at once when the walk is done rather than node by node (malloc and free
         // were a third of cmark's own time). Nothing cmark made is used after the reset: the
@@ -38,14 +44,16 @@ public enum CommonMark {
             let document = cmark_parser_finish(parser)
             cmark_parser_free(parser)
             guard let document, let iterator = cmark_iter_new(document) else { return Outline(blocks: []) }
-            var walk = Walk(lineOffset: firstLine - 1)
-            while true {
-                let event = cmark_iter_next(iterator)
-                if event == CMARK_EVENT_DONE { break }
-                guard let node = cmark_iter_get_node(iterator) else { continue }
-                walk.visit(node, entering: event == CMARK_EVENT_ENTER)
+            return withoutActuallyEscaping(keepsParagraph) { keepsParagraph in
+                var walk = Walk(lineOffset: firstLine - 1, keepsParagraph: keepsParagraph)
+                while true {
+                    let event = cmark_iter_next(iterator)
+                    if event == CMARK_EVENT_DONE { break }
+                    guard let node = cmark_iter_get_node(iterator) else { continue }
+                    walk.visit(node, entering: event == CMARK_EVENT_ENTER)
+                }
+                return Outline(blocks: walk.blocks)
             }
-            return Outline(blocks: walk.blocks)
         }
     }
 
@@ -62,6 +70,7 @@ public enum CommonMark {
 /// code, breaks, code blocks, HTML), which is why leaves are handled on entry alone.
 private struct Walk {
     let lineOffset: Int32
+    let keepsParagraph: (UnsafeBufferPointer<UInt8>) -> Bool
     var blocks: [Block] = []
     var quoteDepth = 0
     /// Indices in `blocks` of the list items we are inside, innermost last.
@@ -71,8 +80,9 @@ private struct Walk {
     /// The gathered text's bytes: one buffer for the whole walk, decoded once per block.
     var text: [UInt8] = []
 
-    init(lineOffset: Int) {
+    init(lineOffset: Int, keepsParagraph: @escaping (UnsafeBufferPointer<UInt8>) -> Bool) {
         self.lineOffset = Int32(clamping: lineOffset)
+        self.keepsParagraph = keepsParagraph
     }
 
     mutating func visit(_ node: OpaquePointer, entering: Bool) {
@@ -154,6 +164,11 @@ private struct Walk {
             item.text = String(decoding: gathered, as: UTF8.self)
             blocks[current.block] = .listItem(item)
         case .paragraph(var paragraph):
+            guard gathered.withUnsafeBufferPointer(keepsParagraph) else {
+                // The last block (nothing is added while a paragraph's text is gathered): O(1).
+                blocks.remove(at: current.block)
+                return
+            }
             paragraph.text = String(decoding: gathered, as: UTF8.self)
             blocks[current.block] = .paragraph(paragraph)
         }

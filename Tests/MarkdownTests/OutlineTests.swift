@@ -134,4 +134,29 @@ struct OutlineTests {
         #expect(
             paragraphs("```\nfenced text\n```\n\n<div>\nhtml text\n</div>\n\nreal text\n").map(\.text) == ["real text"])
     }
+
+    @Test func paragraphsTheCallerDoesNotKeepAreLeftOutAndNothingElseIs() {
+        let markdown =
+            "# Ada\n\nAda said yes.\n\nNothing here.\n\n- Ada item\n\n  Ada later.\n\n  Not this.\n\n> Ada quoted.\n"
+        var seen: [String] = []
+        let kept = Array(markdown.utf8).withUnsafeBytes { bytes in
+            CommonMark.outline(of: bytes) { text in
+                let paragraph = String(decoding: text, as: UTF8.self)
+                seen.append(paragraph)
+                return paragraph.contains("Ada")
+            }
+        }
+        // The filter sees every paragraph's flattened text, but no heading and no item's first paragraph.
+        #expect(seen == ["Ada said yes.", "Nothing here.", "Ada later.", "Not this.", "Ada quoted."])
+        let shape = kept.blocks.map { block -> String in
+            switch block {
+            case .heading(let heading): "h:\(heading.text)"
+            case .listItem(let item): "li:\(item.text)"
+            case .paragraph(let paragraph):
+                "p\(paragraph.isQuoted ? "(quoted)" : ""):\(paragraph.text) @\(paragraph.position.line)"
+            }
+        }
+        #expect(
+            shape == ["h:Ada", "p:Ada said yes. @3", "li:Ada item", "p:Ada later. @9", "p(quoted):Ada quoted. @13"])
+    }
 }
