@@ -108,9 +108,11 @@ enum DatePhrase {
         for (index, word) in words.enumerated() {
             let follows = words.dropFirst(index + 1)
             let announcesDate =
-                ["due", "within", "deadline"].contains(word.lower)
-                || (["by", "before", "until"].contains(word.lower)
-                    && follows.first.map { $0.lower.contains(where: \.isASCIIDigit) } == true)
+                switch word.lower {
+                case "due", "within", "deadline": true
+                case "by", "before", "until": follows.first.map { $0.lower.contains(where: \.isASCIIDigit) } == true
+                default: false
+                }
             if announcesDate {
                 return ([word] + follows.prefix(3)).map(\.text).joined(separator: " ")
             }
@@ -155,6 +157,18 @@ private struct Scanner {
         return (keywords.keys.map(\.utf8.count).max() ?? 0, starts)
     }()
 
+    /// For each letter `a`…`z`, the lengths (as bits) of the keywords and month names that start
+    /// with it.
+    private static let phraseStartShapes: [UInt16] = {
+        var shapes = [UInt16](repeating: 0, count: 26)
+        for word in Array(keywords.keys) + MonthName.lowercasedNames {
+            let bytes = Array(word.utf8)
+            precondition(bytes.count < 16 && bytes[0] &- 0x61 < 26, "a keyword or month name of another shape")
+            shapes[Int(bytes[0] &- 0x61)] |= 1 << bytes.count
+        }
+        return shapes
+    }()
+
     init(words: [Word], from: Day, bareDurations: Bool) {
         self.words = words
         self.from = from
@@ -175,6 +189,13 @@ private struct Scanner {
 
     private mutating func day(at index: Int) -> Day? {
         let word = words[index].lower
+        // In an action item a phrase starts at a digit, a keyword or a month name, so a word of
+        // letters whose first letter and length no keyword or month name has starts none (most
+        // words: `the`, `portfolio`). A timeline also reads bare numbers, units and weekdays.
+        if !bareDurations, let first = word.utf8.first, first &- 0x61 < 26 {
+            let length = word.utf8.count
+            guard length < 16, Self.phraseStartShapes[Int(first &- 0x61)] & (1 << length) != 0 else { return nil }
+        }
         if word.utf8.count >= 8, let fields = ISODate.fields(word[...]), fields.end == word.endIndex {
             if let day = Day(year: fields.0.year, month: fields.0.month, day: fields.0.day) { return day }
             unreadable = unreadable ?? String(words[index].text)
@@ -275,7 +296,7 @@ private struct Scanner {
             return nil
         }
         var year: Int?
-        if next < words.count, words[next].isNumber, words[next].lower.count == 4, let y = Int(words[next].lower) {
+        if next < words.count, words[next].isNumber, words[next].lower.utf8.count == 4, let y = Int(words[next].lower) {
             year = y
             next += 1
         }
@@ -463,6 +484,11 @@ enum ISODate {
 
     /// Minutes after midnight for `15:30`, `15:30:00`, `3:30 pm`, `15:30Z`, `15:30+01:00`.
     static func timeOfDay(_ text: Substring) -> Int? {
+        plainTimeOfDay(text) ?? anyTimeOfDay(text)
+    }
+
+    /// ``timeOfDay(_:)`` for every shape it reads, without the fast path for the usual one.
+    static func anyTimeOfDay(_ text: Substring) -> Int? {
         let parts = text.split(separator: ":", maxSplits: 1)
         guard parts.count == 2, let hour = Int(parts[0]), (0...23).contains(hour) else { return nil }
         let minuteDigits = parts[1].prefix(while: \.isASCIIDigit)
@@ -472,6 +498,31 @@ enum ISODate {
         if rest.hasPrefix("pm"), hour < 12 { hour24 += 12 }
         if rest.hasPrefix("am"), hour == 12 { hour24 = 0 }
         return hour24 * 60 + minute
+    }
+}
+
+extension ISODate {
+    /// `H:MM` or `HH:MM` and nothing else, the shape almost every note writes, read straight from
+    /// the bytes; nil for any other text, which ``timeOfDay(_:)`` then reads in full. Where this
+    /// gives minutes, the full reading gives the same.
+    static func plainTimeOfDay(_ text: Substring) -> Int? {
+        var (hour, minute, hourDigits, minuteDigits, colons) = (0, 0, 0, 0, 0)
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: ":") {
+                colons += 1
+            } else if byte &- 0x30 < 10, colons == 0 {
+                hour = hour * 10 + Int(byte &- 0x30)
+                hourDigits += 1
+            } else if byte &- 0x30 < 10, colons == 1 {
+                minute = minute * 10 + Int(byte &- 0x30)
+                minuteDigits += 1
+            } else {
+                return nil
+            }
+            if colons > 1 || hourDigits > 2 || minuteDigits > 2 { return nil }
+        }
+        guard colons == 1, hourDigits > 0, minuteDigits == 2, hour < 24, minute < 60 else { return nil }
+        return hour * 60 + minute
     }
 }
 

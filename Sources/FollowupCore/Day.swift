@@ -179,6 +179,9 @@ public enum MonthName {
         return table
     }()
 
+    /// Every name ``number(lowercased:)`` knows.
+    static var lowercasedNames: [String] { Array(numbers.keys) }
+
     /// The month for a word already in lower case and without a trailing period.
     static func number(lowercased word: String) -> Int? { numbers[word] }
 }

@@ -19,7 +19,9 @@ struct Word: Equatable {
     let start: Int
     let end: Int
 
-    var isNumber: Bool { !lower.isEmpty && lower.allSatisfy(\.isASCIIDigit) }
+    /// Whether the word is all ASCII digits (told from its bytes: a non-ASCII digit or a mark on a
+    /// digit has a byte of 0x80 or more, as it would fail `Character.isASCIIDigit`).
+    var isNumber: Bool { !lower.isEmpty && lower.utf8.allSatisfy { $0 &- 0x30 < 10 } }
 
     /// The index in `text` (the text the word was split from) where the word starts.
     func startIndex(in text: String) -> String.Index {

@@ -231,4 +231,54 @@ struct DatePhraseTests {
     func unreadableFrontMatterDate(text: String) {
         #expect(DatePhrase.frontMatterDate(text) == .unreadable)
     }
+
+    /// The bytes-only reading of `HH:MM` answers only where the full reading gives the same:
+    /// every pair of one to three digits around colons, signs, spaces and letters.
+    @Test func theFastTimeOfDayAgreesWithTheFullReading() {
+        let pieces = [
+            "", "0", "7", "9", "09", "12", "23", "24", "59", "60", "99", "007", "1a", ":", "::", " ", "+", "pm",
+        ]
+        var answered = 0
+        for hour in pieces {
+            for separator in [":", "::", ".", ""] {
+                for minute in pieces {
+                    let text = hour + separator + minute
+                    let fast = ISODate.plainTimeOfDay(text[...])
+                    if let fast {
+                        answered += 1
+                        #expect(fast == ISODate.anyTimeOfDay(text[...]), "\(text)")
+                    }
+                    #expect(ISODate.timeOfDay(text[...]) == (fast ?? ISODate.anyTimeOfDay(text[...])))
+                }
+            }
+        }
+        // `09:07`, `23:59` and the like: the fast reading is used, not skipped.
+        #expect(answered > 20)
+        #expect(ISODate.plainTimeOfDay("9:05") == 545)
+        #expect(ISODate.plainTimeOfDay("3:30 pm") == nil)
+    }
+
+    /// Every word a due phrase can start with, in every case: none is skipped by the scanner's
+    /// first look at a word (its first letter and length).
+    @Test func everyKeywordAndMonthNameStartsADuePhrase() {
+        let interview = day(Self.wednesday)
+        let keywords = [
+            "tomorrow", "today", "EOD", "tonight", "EOW", "eom", "within 2 days", "in 2 days", "end of week",
+            "this Friday", "this week", "next Friday", "next week", "by Friday", "due Friday", "before Friday",
+            "on Friday", "until Friday", "till Friday",
+        ]
+        for phrase in keywords {
+            guard case .date = DatePhrase.due(in: "Send the deck \(phrase)", from: interview) else {
+                Issue.record("“\(phrase)” was not read")
+                continue
+            }
+        }
+        let months = MonthName.full + MonthName.full.map { String($0.prefix(3)) } + ["Sept", "sept", "NOVEMBER"]
+        for month in months {
+            #expect(
+                DatePhrase.due(in: "Send the deck \(month) 3", from: interview) != .none, "\(month)")
+            #expect(
+                DatePhrase.due(in: "Send the deck 3 \(month)", from: interview) != .none, "\(month)")
+        }
+    }
 }
