@@ -161,6 +161,23 @@ struct DraftingTests {
             DeliverableText.nounPhrase("Send the plan —", recipient: nil, people: people, interview: day) == "the plan")
     }
 
+    /// Words are split at runs of spaces and tabs alike in ASCII items and in others (which are
+    /// split by Character rather than by byte), and a name is split at its spaces.
+    @Test func coverNotesSplitWordsTheSameWithAndWithoutAccents() {
+        let day = Day(year: 2026, month: 11, day: 18)!
+        let people = [Person(name: "Dana  Whitfield"), Person(name: "Zoë Park")]
+        for (item, phrase) in [
+            ("Send\tthe  design\t\tdeck  to Dana Whitfield", "the design deck"),
+            ("Send\tthe  désign\t\tdeck  to Dana Whitfield", "the désign deck"),
+            ("Send the deck to Zoë", "the deck"),
+            ("  Share   the deck for Dana  ", "the deck"),
+            ("  Share   the déck for Dana  ", "the déck"),
+        ] {
+            #expect(
+                DeliverableText.nounPhrase(item, recipient: nil, people: people, interview: day) == phrase, "\(item)")
+        }
+    }
+
     @Test func noBuiltInDraftMentionsPay() throws {
         let note = try Self.interview(
             "Miles walked me through the salary band. Sarah asked about my pay and benefits expectations.\n",

@@ -4,8 +4,9 @@ enum DeliverableText {
     static func nounPhrase(_ item: String, recipient: Person?, people: [Person], interview: Day) -> String {
         var text = item
         if let start = DatePhrase.dueStart(in: text, from: interview) { text = String(text[..<start]) }
-        var words = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
-        let names = Set((people + [recipient].compactMap { $0 }).flatMap { [$0.name, $0.firstName] })
+        var words = Self.words(of: text, splittingAtTabs: true)
+        let everyone = people + [recipient].compactMap { $0 }
+        let names = Set(everyone.flatMap { [$0.name, $0.firstName] })
         func isName(_ word: String) -> Bool {
             names.contains(word.trimmingCharacters(in: ",.;:")) || names.contains(String(word.dropLast(2)))
         }
@@ -26,17 +27,16 @@ enum DeliverableText {
         // `Send Jonas the doc`: the recipient named right after the verb.
         while let first = words.first, isName(first) { words.removeFirst() }
         // `… to Elif`, `… for Dana Whitfield`.
-        for person in people + [recipient].compactMap({ $0 }) {
+        for person in everyone {
             for name in [person.name, person.firstName] {
-                let nameWords = name.split(separator: " ").map(String.init)
-                let tail = ["to", "for", "with"].first { preposition in
-                    words.count > nameWords.count
-                        && words[words.count - nameWords.count - 1].lowercased() == preposition
-                        && zip(words.suffix(nameWords.count), nameWords).allSatisfy {
-                            $0.trimmingCharacters(in: ",.;:") == $1
-                        }
-                }
-                if tail != nil { words.removeLast(nameWords.count + 1) }
+                let nameWords = Self.words(of: name, splittingAtTabs: false)
+                guard words.count > nameWords.count,
+                    Self.prepositions.contains(words[words.count - nameWords.count - 1].lowercased()),
+                    zip(words.suffix(nameWords.count), nameWords).allSatisfy({
+                        $0.trimmingCharacters(in: ",.;:") == $1
+                    })
+                else { continue }
+                words.removeLast(nameWords.count + 1)
             }
             trimEnd()
         }
@@ -50,6 +50,33 @@ enum DeliverableText {
         }
         return words.joined(separator: " ")
     }
+
+    /// The words of `text` between spaces (and tabs, when asked), as `split` on Characters gives
+    /// them; an ASCII text, the usual one, is split on its bytes, where each Character is a byte.
+    private static func words(of text: String, splittingAtTabs: Bool) -> [String] {
+        let isSeparator = { (character: Character) in character == " " || (splittingAtTabs && character == "\t") }
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return text.split(whereSeparator: isSeparator).map(String.init)
+        }
+        var words: [String] = []
+        var start: String.Index?
+        var index = text.utf8.startIndex
+        while index < text.utf8.endIndex {
+            let byte = text.utf8[index]
+            if byte == 0x20 || (splittingAtTabs && byte == 0x09) {
+                if let begin = start { words.append(String(text[begin..<index])) }
+                start = nil
+            } else if start == nil {
+                start = index
+            }
+            index = text.utf8.index(after: index)
+        }
+        if let begin = start { words.append(String(text[begin...])) }
+        return words
+    }
+
+    /// Words before a recipient's name at the end of the item: `… to Elif`, `… for Dana Whitfield`.
+    static let prepositions: Set<String> = ["to", "for", "with"]
 
     static let connectors: Set<String> = [
         "by", "due", "on", "before", "until", "till", "within", "in", "and", "to", "for", "with", "",
