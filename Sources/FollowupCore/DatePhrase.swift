@@ -544,7 +544,11 @@ extension String {
     /// ``Substring/trimmingCharacters(in:)``, without a copy when there is nothing to trim.
     func trimmingCharacters(in set: String) -> String {
         guard let first = utf8.first, let last = utf8.last else { return self }
-        if !set.utf8.contains(first), !set.utf8.contains(last) { return self }
-        return self[...].trimmingCharacters(in: set)
+        var trims = false
+        for byte in set.utf8 where byte == first || byte == last {
+            trims = true
+            break
+        }
+        return trims ? self[...].trimmingCharacters(in: set) : self
     }
 }

@@ -36,8 +36,8 @@ struct FrontMatter {
         } catch {
             return .invalid([reader.problem(for: error)])
         }
-        guard case .mapping(let pairs, _)? = root else { return .notANote }
-        return reader.read(pairs)
+        guard let root, root.kind == .mapping else { return .notANote }
+        return reader.read(root.pairs)
     }
 }
 
@@ -76,7 +76,7 @@ private struct Reader {
         self.lineOffset = lineOffset
     }
 
-    mutating func read(_ pairs: [YAMLPair]) -> FrontMatter.Reading {
+    mutating func read(_ pairs: YAMLNode.Children<YAMLPair>) -> FrontMatter.Reading {
         // Each pair is looked up once, by its normalized key, in the table of the keys read; for
         // a field with several names the earliest name in `names` wins, then the first pair.
         var found = [(rank: Int, pair: YAMLPair)?](repeating: nil, count: Field.allCases.count)
@@ -171,9 +171,9 @@ private struct Reader {
     /// Interviewers or a contact: a list of names, a list of mappings with `name` (and `email`,
     /// `role`), one mapping, one name, or names separated by commas, semicolons, `&` or `and`.
     private mutating func readPeople(_ node: YAMLNode, key: String) -> [Person] {
-        switch node {
-        case .sequence(let items, _):
-            return items.flatMap { readPeople($0, key: key) }
+        switch node.kind {
+        case .sequence:
+            return node.items.flatMap { readPeople($0, key: key) }
         case .mapping:
             guard let name = node["name"].flatMap(scalarText), !name.isEmpty else {
                 report(
@@ -250,9 +250,14 @@ private struct Reader {
 
     /// A scalar's text with YAML's null spellings read as empty; nil for lists and mappings.
     private func scalarText(_ node: YAMLNode) -> String? {
-        guard case .scalar(let raw, let plain, _) = node else { return nil }
+        guard let raw = node.scalarText else { return nil }
         let text = raw.trimmingCharacters(in: " \t\r\n")
-        if plain, ["~", "null", "Null", "NULL"].contains(text) { return "" }
+        if node.isPlain, text.utf8.count <= 4 {
+            switch text {
+            case "~", "null", "Null", "NULL": return ""
+            default: break
+            }
+        }
         return text
     }
 
@@ -260,17 +265,19 @@ private struct Reader {
     /// is a template, or was made from one that did not run. YAML reads `{{date}}` unquoted as a
     /// mapping whose one key is a mapping, so that shape is turned back into the text written.
     static func templatePlaceholder(_ node: YAMLNode) -> String? {
-        switch node {
-        case .scalar(let text, _, _):
+        switch node.kind {
+        case .scalar:
+            let text = node.scalarText ?? ""
             let isPlaceholder =
                 (Text.contains(text, "{{", ignoringASCIICase: false)
                     && Text.contains(text, "}}", ignoringASCIICase: false))
                 || (Text.contains(text, "<%", ignoringASCIICase: false)
                     && Text.contains(text, "%>", ignoringASCIICase: false))
             return isPlaceholder ? text : nil
-        case .mapping(let pairs, _):
-            guard pairs.count == 1, case .mapping(let inner, _) = pairs[0].key, inner.count == 1,
-                pairs[0].value.scalarText?.isEmpty == true, let name = inner[0].key.scalarText
+        case .mapping:
+            let pairs = node.pairs
+            guard pairs.count == 1, pairs[0].key.kind == .mapping, pairs[0].key.pairs.count == 1,
+                pairs[0].value.scalarText?.isEmpty == true, let name = pairs[0].key.pairs[0].key.scalarText
             else { return nil }
             return "{{\(name)}}"
         case .sequence:
@@ -286,10 +293,10 @@ private struct Reader {
     }
 
     private func describe(_ node: YAMLNode) -> String {
-        switch node {
+        switch node.kind {
         case .sequence: "a list"
         case .mapping: "a mapping"
-        case .scalar(let text, _, _): text.isEmpty ? "empty" : "`\(text)`"
+        case .scalar: node.scalarText.map { $0.isEmpty ? "empty" : "`\($0)`" } ?? "empty"
         }
     }
 

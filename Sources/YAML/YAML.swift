@@ -8,37 +8,149 @@ import CLibYAML
 
 /// A YAML node with where it starts: what front matter is made of.
 ///
-/// Built from libyaml's events (libyaml does all the parsing); nothing here reads YAML text. An
-/// alias is the very node its anchor names, shared rather than copied, so a document of nested
-/// aliases ("billion laughs") costs memory in proportion to its text, not to its expansion.
-public enum YAMLNode: Sendable {
-    /// A scalar's text; `plain` when it was written without quotes (so `~` and `null` mean null).
-    case scalar(String, plain: Bool, YAMLMark)
-    case sequence([YAMLNode], YAMLMark)
-    case mapping([YAMLPair], YAMLMark)
+/// Built from libyaml's events (libyaml does all the parsing); nothing here reads YAML text. The
+/// nodes of a document are kept flat, in one ``YAMLDocument``: a node is the document and a place
+/// in it, so handing nodes around copies no text and no lists, and a scalar becomes a `String`
+/// only when its text is asked for. An alias is the very node its anchor names, shared rather
+/// than copied, so a document of nested aliases ("billion laughs") costs memory in proportion to
+/// its text, not to its expansion.
+public struct YAMLNode: Sendable {
+    public enum Kind: Sendable, Equatable {
+        case scalar, sequence, mapping
+    }
 
-    public var mark: YAMLMark {
-        switch self {
-        case .scalar(_, _, let mark), .sequence(_, let mark), .mapping(_, let mark): mark
+    let document: YAMLDocument
+    let index: Int32
+
+    private var entry: YAMLDocument.Entry { document.entries[Int(index)] }
+
+    public var kind: Kind { entry.kind }
+
+    public var mark: YAMLMark { YAMLMark(line: Int(entry.line), column: Int(entry.column)) }
+
+    /// Whether a scalar was written without quotes (so `~` and `null` mean null).
+    public var isPlain: Bool { entry.isPlain }
+
+    /// A scalar's text, or nil for a sequence or a mapping.
+    public var scalarText: String? {
+        let entry = entry
+        guard entry.kind == .scalar else { return nil }
+        return document.text.withUnsafeBufferPointer { text in
+            String(decoding: UnsafeBufferPointer(rebasing: text[Int(entry.first)..<Int(entry.end)]), as: UTF8.self)
         }
+    }
+
+    /// Whether this is a scalar whose text is `text`, told from the bytes when they are ASCII.
+    func isScalar(_ text: String) -> Bool {
+        let entry = entry
+        guard entry.kind == .scalar else { return false }
+        return document.text.withUnsafeBufferPointer { bytes in
+            let own = UnsafeBufferPointer(rebasing: bytes[Int(entry.first)..<Int(entry.end)])
+            var text = text
+            return text.withUTF8 { other in
+                if own.elementsEqual(other) { return true }
+                // Strings are equal when canonically equivalent: only non-ASCII text can be so
+                // without being the same bytes.
+                guard own.contains(where: { $0 >= 0x80 }) || other.contains(where: { $0 >= 0x80 }) else {
+                    return false
+                }
+                return String(decoding: own, as: UTF8.self) == String(decoding: other, as: UTF8.self)
+            }
+        }
+    }
+
+    /// A sequence's items; none for a scalar or a mapping.
+    public var items: Children<YAMLNode> {
+        let entry = entry
+        return entry.kind == .sequence ? Children(document: document, entry.first, entry.end) : .none(document)
+    }
+
+    /// A mapping's keys and values, in the order written; none for a scalar or a sequence.
+    public var pairs: Children<YAMLPair> {
+        let entry = entry
+        return entry.kind == .mapping ? Children(document: document, entry.first, entry.end) : .none(document)
     }
 
     /// The value for the first key whose scalar text is `key`, in a mapping.
     public subscript(key: String) -> YAMLNode? {
-        guard case .mapping(let pairs, _) = self else { return nil }
-        return pairs.first { $0.key.scalarText == key }?.value
+        pairs.first { $0.key.isScalar(key) }?.value
     }
 
-    /// A scalar's text, or nil for a sequence or a mapping.
-    public var scalarText: String? {
-        if case .scalar(let text, _, _) = self { text } else { nil }
+    /// The items of a sequence or the pairs of a mapping, read in place.
+    public struct Children<Element: YAMLChild>: RandomAccessCollection, Sendable {
+        let document: YAMLDocument
+        /// The range in the document's `children` of the node indices, two per pair.
+        let first: Int32
+        let end: Int32
+
+        init(document: YAMLDocument, _ first: Int32, _ end: Int32) {
+            self.document = document
+            self.first = first
+            self.end = end
+        }
+
+        static func none(_ document: YAMLDocument) -> Self { Self(document: document, 0, 0) }
+
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { Int(end - first) / Element.width }
+
+        public subscript(position: Int) -> Element {
+            precondition(position >= 0 && position < endIndex, "index out of range")
+            return Element(document: document, at: Int(first) + position * Element.width)
+        }
+    }
+}
+
+/// What ``YAMLNode/Children`` can hold: a node, or a key and its value.
+public protocol YAMLChild: Sendable {
+    /// How many node indices one takes in the document's list of children.
+    static var width: Int { get }
+    init(document: YAMLDocument, at child: Int)
+}
+
+extension YAMLNode: YAMLChild {
+    public static var width: Int { 1 }
+
+    public init(document: YAMLDocument, at child: Int) {
+        self.init(document: document, index: document.children[child])
     }
 }
 
 /// One key and its value in a mapping.
-public struct YAMLPair: Sendable {
+public struct YAMLPair: YAMLChild {
     public var key: YAMLNode
     public var value: YAMLNode
+
+    public static var width: Int { 2 }
+
+    public init(document: YAMLDocument, at child: Int) {
+        key = YAMLNode(document: document, at: child)
+        value = YAMLNode(document: document, at: child + 1)
+    }
+}
+
+/// Every node of one document, flat: scalars' text in one buffer, and each container's children
+/// as a run of node indices in another.
+public final class YAMLDocument: Sendable {
+    struct Entry: Sendable {
+        let kind: YAMLNode.Kind
+        let isPlain: Bool
+        let line: Int32
+        let column: Int32
+        /// A scalar's text in `text`, or a container's children in `children`, as `first..<end`.
+        var first: Int32
+        var end: Int32
+    }
+
+    let entries: [Entry]
+    let children: [Int32]
+    let text: [UInt8]
+
+    init(entries: [Entry], children: [Int32], text: [UInt8]) {
+        self.entries = entries
+        self.children = children
+        self.text = text
+    }
 }
 
 /// A 1-based line and column (columns count characters, as libyaml does). Lines end at LF, CRLF
@@ -103,14 +215,14 @@ public enum YAML {
         }
         yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
 
-        var builder = TreeBuilder(lines: EditorLines(bytes))
+        var builder = TreeBuilder(lines: EditorLines(bytes), size: bytes.count)
         while true {
             var event = yaml_event_t()
             guard yaml_parser_parse(&parser, &event) == 1 else { throw error(of: parser, lines: builder.lines) }
             defer { yaml_event_delete(&event) }
             switch try builder.take(event) {
             case .more: continue
-            case .done: return builder.root
+            case .done: return builder.finished()
             }
         }
     }
@@ -195,57 +307,79 @@ extension EditorLines? {
     }
 }
 
-/// Assembles nodes from events, with an explicit stack rather than recursion.
+/// Assembles a document's nodes from events, with an explicit stack rather than recursion.
 private struct TreeBuilder {
     enum Progress { case more, done }
 
-    /// A sequence or mapping whose end has not been reached, filled in place.
+    /// A sequence or mapping whose end has not been reached.
     private struct Open {
+        let entry: Int32
         let isMapping: Bool
-        let start: YAMLMark
         let anchor: String?
-        var items: [YAMLNode] = []
-        var pairs: [YAMLPair] = []
+        /// Where its children start in `pending`.
+        let firstChild: Int
+        /// A mapping's keys, once it has many (see ``isDuplicate(_:in:)``).
         var keys: Set<String> = []
-        var pendingKey: YAMLNode?
     }
 
+    private var entries: [YAMLDocument.Entry] = []
+    private var text: [UInt8] = []
+    /// The children of closed containers, each container's in one run.
+    private var children: [Int32] = []
+    /// The children of the open containers so far, innermost last.
+    private var pending: [Int32] = []
     private var stack: [Open] = []
     /// The expanded size of each open container so far, parallel to `stack`.
     private var weights: [Int] = []
     /// Each anchored node, with the number of nodes it stands for when expanded.
-    private var anchors: [String: (node: YAMLNode, weight: Int)] = [:]
+    private var anchors: [String: (index: Int32, weight: Int)] = [:]
     private var expanded = 0
-    private(set) var root: YAMLNode?
+    private var root: Int32?
     let lines: EditorLines?
 
-    init(lines: EditorLines?) { self.lines = lines }
+    /// A builder for a document of `size` bytes: its scalars' text is no longer than that, and
+    /// a node takes at least two bytes of it (`a` and a line break), so nothing grows on the way.
+    init(lines: EditorLines?, size: Int) {
+        self.lines = lines
+        text.reserveCapacity(size)
+        entries.reserveCapacity(size / 2 + 1)
+        pending.reserveCapacity(16)
+        children.reserveCapacity(size / 2 + 1)
+    }
+
+    /// The document's root node, once the events are taken.
+    func finished() -> YAMLNode? {
+        root.map { YAMLNode(document: YAMLDocument(entries: entries, children: children, text: text), index: $0) }
+    }
 
     mutating func take(_ event: yaml_event_t) throws(YAMLError) -> Progress {
         let mark = lines.mark(event.start_mark)
         switch event.type {
         case YAML_SCALAR_EVENT:
             let scalar = event.data.scalar
-            let text = String(
-                decoding: UnsafeRawBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
-            let node = YAMLNode.scalar(text, plain: scalar.style == YAML_PLAIN_SCALAR_STYLE, mark)
-            try add(node, weight: 1, anchor: Self.string(scalar.anchor))
+            let first = Int32(text.count)
+            text.append(contentsOf: UnsafeBufferPointer(start: scalar.value, count: scalar.length))
+            let index = append(
+                .scalar, plain: scalar.style == YAML_PLAIN_SCALAR_STYLE, mark, first, Int32(text.count))
+            try add(index, weight: 1, anchor: Self.string(scalar.anchor))
         case YAML_SEQUENCE_START_EVENT:
-            try open(Open(isMapping: false, start: mark, anchor: Self.string(event.data.sequence_start.anchor)))
+            try open(.sequence, at: mark, anchor: Self.string(event.data.sequence_start.anchor))
         case YAML_MAPPING_START_EVENT:
-            try open(Open(isMapping: true, start: mark, anchor: Self.string(event.data.mapping_start.anchor)))
+            try open(.mapping, at: mark, anchor: Self.string(event.data.mapping_start.anchor))
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             let weight = weights.removeLast()
             let closed = stack.removeLast()
-            let node: YAMLNode =
-                closed.isMapping ? .mapping(closed.pairs, closed.start) : .sequence(closed.items, closed.start)
-            try add(node, weight: weight, anchor: closed.anchor)
+            entries[Int(closed.entry)].first = Int32(children.count)
+            children.append(contentsOf: pending[closed.firstChild...])
+            entries[Int(closed.entry)].end = Int32(children.count)
+            pending.removeSubrange(closed.firstChild...)
+            try add(closed.entry, weight: weight, anchor: closed.anchor)
         case YAML_ALIAS_EVENT:
             let name = Self.string(event.data.alias.anchor) ?? ""
             guard let anchored = anchors[name] else {
                 throw YAMLError(problem: "the alias *\(name) names no anchor", mark: mark)
             }
-            try add(anchored.node, weight: anchored.weight, anchor: nil)
+            try add(anchored.index, weight: anchored.weight, anchor: nil)
         case YAML_DOCUMENT_END_EVENT, YAML_STREAM_END_EVENT:
             // Front matter is one document; anything after its end is not ours to read.
             return .done
@@ -255,56 +389,92 @@ private struct TreeBuilder {
         return .more
     }
 
-    private mutating func open(_ container: Open) throws(YAMLError) {
+    private mutating func append(
+        _ kind: YAMLNode.Kind, plain: Bool = false, _ mark: YAMLMark, _ first: Int32 = 0, _ end: Int32 = 0
+    ) -> Int32 {
+        entries.append(
+            YAMLDocument.Entry(
+                kind: kind, isPlain: plain, line: Int32(clamping: mark.line), column: Int32(clamping: mark.column),
+                first: first, end: end))
+        return Int32(entries.count - 1)
+    }
+
+    private func mark(of index: Int32) -> YAMLMark {
+        let entry = entries[Int(index)]
+        return YAMLMark(line: Int(entry.line), column: Int(entry.column))
+    }
+
+    private func scalarText(_ index: Int32) -> String? {
+        let entry = entries[Int(index)]
+        guard entry.kind == .scalar else { return nil }
+        return String(decoding: text[Int(entry.first)..<Int(entry.end)], as: UTF8.self)
+    }
+
+    private mutating func open(_ kind: YAMLNode.Kind, at mark: YAMLMark, anchor: String?) throws(YAMLError) {
         guard stack.count < YAML.depthLimit else {
-            throw YAMLError(problem: "nested more than \(YAML.depthLimit) levels deep", mark: container.start)
+            throw YAMLError(problem: "nested more than \(YAML.depthLimit) levels deep", mark: mark)
         }
-        stack.append(container)
+        let index = append(kind, mark)
+        stack.append(Open(entry: index, isMapping: kind == .mapping, anchor: anchor, firstChild: pending.count))
         weights.append(1)
     }
 
     /// Adds a finished node (standing for `weight` nodes once expanded) to the open container.
-    private mutating func add(_ node: YAMLNode, weight: Int, anchor: String?) throws(YAMLError) {
+    private mutating func add(_ index: Int32, weight: Int, anchor: String?) throws(YAMLError) {
         expanded += weight
         guard expanded <= YAML.expandedNodeLimit else {
             throw YAMLError(
                 problem: "its aliases expand to more than \(YAML.expandedNodeLimit) values (an alias bomb?)",
-                mark: node.mark)
+                mark: mark(of: index))
         }
-        if let anchor { anchors[anchor] = (node, weight) }
+        if let anchor { anchors[anchor] = (index, weight) }
         if !weights.isEmpty { weights[weights.count - 1] += weight }
-        guard !stack.isEmpty else {
-            root = node
+        guard let top = stack.indices.last else {
+            root = index
             return
         }
-        let top = stack.count - 1
-        guard stack[top].isMapping else {
-            stack[top].items.append(node)
-            return
-        }
-        if let key = stack[top].pendingKey {
-            stack[top].pairs.append(YAMLPair(key: key, value: node))
-            stack[top].pendingKey = nil
-            return
-        }
-        if let text = node.scalarText, Self.isDuplicate(text, in: stack[top].pairs, keys: &stack[top].keys) {
-            let first = stack[top].pairs.first { $0.key.scalarText == text }!
+        // In a mapping, children alternate key, value: an even count so far means a key comes.
+        if stack[top].isMapping, (pending.count - stack[top].firstChild) % 2 == 0,
+            entries[Int(index)].kind == .scalar, let first = firstKey(like: index, in: top)
+        {
+            let text = scalarText(index) ?? ""
             throw YAMLError(
-                problem: "the key `\(text)` appears twice", mark: node.mark, duplicate: (text, first.key.mark))
+                problem: "the key `\(text)` appears twice", mark: mark(of: index), duplicate: (text, mark(of: first)))
         }
-        stack[top].pendingKey = node
+        pending.append(index)
     }
 
-    /// Whether a mapping with `pairs` already has the key `text`. Front matter has a handful of
-    /// keys, compared one by one; past that, a set of them is kept, so a mapping of thousands of
-    /// keys costs no more than a set.
-    private static func isDuplicate(_ text: String, in pairs: [YAMLPair], keys: inout Set<String>) -> Bool {
+    /// The first key of the open mapping `top` with the same text as the scalar `key`, if any.
+    /// Front matter has a handful of keys, compared one by one, by their bytes; past that, a set
+    /// of them is kept, so a mapping of thousands of keys costs no more than a set.
+    private mutating func firstKey(like key: Int32, in top: Int) -> Int32? {
+        let keys = stride(from: stack[top].firstChild, to: pending.count, by: 2)
+        let count = (pending.count - stack[top].firstChild) / 2
         let few = 16
-        if pairs.count < few {
-            return pairs.contains { $0.key.scalarText == text }
+        if count >= few {
+            if count == few { stack[top].keys = Set(keys.compactMap { scalarText(pending[$0]) }) }
+            guard let text = scalarText(key), !stack[top].keys.insert(text).inserted else { return nil }
         }
-        if pairs.count == few { keys = Set(pairs.compactMap(\.key.scalarText)) }
-        return !keys.insert(text).inserted
+        for place in keys where isSameScalar(pending[place], key) { return pending[place] }
+        return nil
+    }
+
+    /// Whether two nodes are scalars with equal text, as `String`s compare: the same bytes, or,
+    /// for non-ASCII text, canonically equivalent.
+    private func isSameScalar(_ one: Int32, _ other: Int32) -> Bool {
+        let (a, b) = (entries[Int(one)], entries[Int(other)])
+        guard a.kind == .scalar, b.kind == .scalar else { return false }
+        return text.withUnsafeBufferPointer { bytes in
+            let left = UnsafeBufferPointer(rebasing: bytes[Int(a.first)..<Int(a.end)])
+            let right = UnsafeBufferPointer(rebasing: bytes[Int(b.first)..<Int(b.end)])
+            if left.count == right.count,
+                left.count == 0 || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0
+            {
+                return true
+            }
+            guard left.contains(where: { $0 >= 0x80 }) || right.contains(where: { $0 >= 0x80 }) else { return false }
+            return String(decoding: left, as: UTF8.self) == String(decoding: right, as: UTF8.self)
+        }
     }
 
     private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {

@@ -15,11 +15,10 @@ struct YAMLTests {
         let root = try #require(try compose("company: Acme\ninterviewers:\n  - Ada\n  - name: Grace\n    email: g@x\n"))
         #expect(root["company"]?.scalarText == "Acme")
         #expect(root["company"]?.mark == YAMLMark(line: 1, column: 10))
-        guard case .sequence(let people, let mark)? = root["interviewers"] else {
-            Issue.record("interviewers should be a sequence")
-            return
-        }
-        #expect(mark == YAMLMark(line: 3, column: 3))
+        let interviewers = try #require(root["interviewers"])
+        #expect(interviewers.kind == .sequence)
+        let people = interviewers.items
+        #expect(interviewers.mark == YAMLMark(line: 3, column: 3))
         #expect(people.first?.scalarText == "Ada")
         #expect(people.last?["email"]?.scalarText == "g@x")
         #expect(people.last?.mark.line == 4)
@@ -27,10 +26,8 @@ struct YAMLTests {
 
     @Test func plainAndQuotedScalarsAreTold() throws {
         let root = try #require(try compose("a: ~\nb: \"~\"\nc: 2026-11-18\n"))
-        guard case .scalar("~", plain: true, _)? = root["a"], case .scalar("~", plain: false, _)? = root["b"] else {
-            Issue.record("plain and quoted scalars should be told apart")
-            return
-        }
+        #expect(root["a"]?.scalarText == "~" && root["a"]?.isPlain == true)
+        #expect(root["b"]?.scalarText == "~" && root["b"]?.isPlain == false)
         // No type resolution: a date stays the text that was written.
         #expect(root["c"]?.scalarText == "2026-11-18")
     }
@@ -87,11 +84,10 @@ struct YAMLTests {
 
     @Test func aFewAliasesWithinTheLimitAreFine() throws {
         let root = try #require(try compose("base: &b [a, b, c]\none: *b\ntwo: *b\n"))
-        guard case .sequence(let items, _)? = root["two"] else {
-            Issue.record("an alias of a sequence is that sequence")
-            return
-        }
-        #expect(items.map(\.scalarText) == ["a", "b", "c"])
+        let two = try #require(root["two"])
+        #expect(two.kind == .sequence, "an alias of a sequence is that sequence")
+        #expect(two.items.map(\.scalarText) == ["a", "b", "c"])
+        #expect(root["one"]?.mark == root["base"]?.mark)
     }
 
     @Test func aliasesShareTheirAnchor() throws {
@@ -131,5 +127,34 @@ struct YAMLTests {
         let root = try #require(try compose("a: 1\n---\nb: 2\n"))
         #expect(root["a"]?.scalarText == "1")
         #expect(root["b"] == nil)
+    }
+
+    /// Keys are compared as `String`s are: canonically equivalent spellings (`é` as one scalar or
+    /// as `e` and an accent) are one key, in a small mapping (compared by bytes) and a large one
+    /// (through a set).
+    @Test func duplicateKeysAreFoundAsStringsCompare() {
+        let composed = "caf\u{E9}"
+        let decomposed = "cafe\u{301}"
+        for filler in [0, 20] {
+            let others = (0..<filler).map { "k\($0): v\n" }.joined()
+            do {
+                _ = try compose(others + "\(composed): 1\nx: 2\n\(decomposed): 3\n")
+                Issue.record("equivalent keys should be a duplicate (\(filler) other keys)")
+            } catch {
+                #expect(error.duplicate?.key == decomposed)
+                #expect(error.duplicate?.first == YAMLMark(line: filler + 1, column: 1))
+                #expect(error.mark == YAMLMark(line: filler + 3, column: 1))
+            }
+            #expect(throws: Never.self) { try compose(others + "cafe: 1\ncafé: 2\n") }
+        }
+    }
+
+    @Test func valuesAreFoundByAnEquivalentKey() throws {
+        let root = try #require(try compose("cafe\u{301}: open\n"))
+        #expect(root["caf\u{E9}"]?.scalarText == "open")
+        #expect(root["cafe"] == nil)
+        #expect(root.pairs.count == 1)
+        #expect(root.items.isEmpty)
+        #expect(root["cafe\u{301}"]?.items.isEmpty == true)
     }
 }
