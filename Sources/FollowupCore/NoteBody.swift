@@ -107,7 +107,7 @@ struct NoteBody {
         }
         return ActionItem(
             text: item.text, kind: isDeliverable ? .deliverable : .task, due: due,
-            to: interviewerNames.first(in: words)?.name, line: item.position.line)
+            to: interviewerNames.first(in: words, of: item.text)?.name, line: item.position.line)
     }
 
     private func readLogEntry(_ item: ListItem, into contents: inout Contents) {
@@ -133,12 +133,12 @@ struct NoteBody {
                         "log entry mentions both an offer and a rejection, so it counts as neither; set `status:` in the front matter"
                 ))
         }
-        let named = interviewerNames.all(in: words, anyCase: true)
+        let named = interviewerNames.all(in: words, of: item.text, anyCase: true)
         contents.log.append(
             LogEntry(
                 day: day, events: events,
                 thanked: events.contains(.thankYou) ? (named.isEmpty ? interviewers : named).map(\.name) : [],
-                person: (named.first ?? contactName.first(in: words, anyCase: true))?.name,
+                person: (named.first ?? contactName.first(in: words, of: item.text, anyCase: true))?.name,
                 line: item.position.line))
     }
 
@@ -165,17 +165,20 @@ enum Section: Equatable {
             self = .other
             return
         }
-        let words = Self.normalized(heading)
-        if Self.actionHeadings.contains(words) {
-            self = .actions
-        } else if Self.deliverableHeadings.contains(words) {
-            self = .deliverables
-        } else if Self.logHeadings.contains(words) {
-            self = .log
-        } else {
-            self = .other
-        }
+        self = Self.byHeading[Self.normalized(heading)] ?? .other
     }
+
+    /// The sections the headings below name, in one table: one lookup a heading.
+    private static let byHeading: [String: Section] = {
+        var table: [String: Section] = [:]
+        // In this order, the first kind naming a heading keeps it.
+        for (kind, headings) in [
+            (Section.actions, actionHeadings), (.deliverables, deliverableHeadings), (.log, logHeadings),
+        ] {
+            for heading in headings where table[heading] == nil { table[heading] = kind }
+        }
+        return table
+    }()
 
     /// The heading's words in lower case, one space between them, for comparison with the
     /// headings below. An ASCII heading without an apostrophe (the one joiner that could make a
@@ -187,20 +190,26 @@ enum Section: Equatable {
         guard bytes.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "'") }) else {
             return Word.split(heading).map(\.lower).joined(separator: " ")
         }
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var inWord = false
-        for byte in bytes {
-            let lower = byte &- 0x41 < 26 ? byte | 0x20 : byte
-            if lower &- 0x61 < 26 || byte &- 0x30 < 10 {
-                if !inWord, !out.isEmpty { out.append(UInt8(ascii: " ")) }
-                out.append(lower)
-                inWord = true
-            } else {
-                inWord = false
+        // Never longer than the heading: each byte kept, or a space for a run of others.
+        return String(unsafeUninitializedCapacity: bytes.count) { out in
+            var count = 0
+            var inWord = false
+            for byte in bytes {
+                let lower = byte &- 0x41 < 26 ? byte | 0x20 : byte
+                if lower &- 0x61 < 26 || byte &- 0x30 < 10 {
+                    if !inWord, count > 0 {
+                        out[count] = UInt8(ascii: " ")
+                        count += 1
+                    }
+                    out[count] = lower
+                    count += 1
+                    inWord = true
+                } else {
+                    inWord = false
+                }
             }
+            return count
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     // Headings are compared as lower-case words, so `Follow-up actions:` is `follow up actions`.
@@ -233,6 +242,9 @@ struct Roster {
     }
 
     private let people: [Entry]
+    /// The first words of the names, to tell at once that a text names no one; nil when a name
+    /// is not ASCII (its lower case is not a byte-for-byte folding).
+    private let firstWords: AnyWordFinder?
 
     init(_ people: [Person]) {
         self.people = people.compactMap { person in
@@ -240,14 +252,26 @@ struct Roster {
             guard let first = words.first else { return nil }
             return Entry(person: person, lower: words.map(\.lower), first: first.text)
         }
+        let ascii = people.allSatisfy { person in
+            var name = person.name
+            return name.withUTF8(Text.isASCII)
+        }
+        firstWords = ascii && !self.people.isEmpty ? AnyWordFinder(self.people.map { $0.lower[0] }) : nil
     }
 
-    func first(in words: [Word], anyCase: Bool = false) -> Person? {
-        all(in: words, anyCase: anyCase).first
+    func first(in words: [Word], of text: String, anyCase: Bool = false) -> Person? {
+        all(in: words, of: text, anyCase: anyCase).first
     }
 
-    /// Everyone named, in the order the text names them.
-    func all(in words: [Word], anyCase: Bool = false) -> [Person] {
+    /// Everyone named in `text`, whose words are `words`, in the order the text names them.
+    func all(in words: [Word], of text: String, anyCase: Bool = false) -> [Person] {
+        // A name is found only where its first word is, in some case: an ASCII text without any
+        // first word (ASCII letters folded) names no one. Text that is not ASCII may hold a
+        // character whose lower case is an ASCII letter (the Kelvin sign), so it is read in full.
+        if let firstWords {
+            var text = text
+            if text.withUTF8({ Text.isASCII($0) && !firstWords.isFound(in: $0) }) { return [] }
+        }
         var found: [(person: Person, at: Int)] = []
         for entry in people {
             if let index = Self.index(of: entry, in: words, anyCase: anyCase) { found.append((entry.person, index)) }

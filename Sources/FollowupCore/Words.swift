@@ -303,14 +303,26 @@ public enum Text {
 /// A few words to look for in many texts, comparing ASCII letters without regard to case and every
 /// other byte exactly: one pass over each text whatever the number of words.
 struct AnyWordFinder {
-    /// The words, ASCII letters in lower case.
-    private let words: [[UInt8]]
+    /// The words one after another, ASCII letters in lower case: one allocation for them all,
+    /// as a finder is made for every note.
+    private let bytes: [UInt8]
+    /// Where each word ends in `bytes`.
+    private let ends: [Int]
     /// An empty word is in every text but an empty one.
     private let hasEmptyWord: Bool
 
     init(_ words: [String]) {
-        hasEmptyWord = words.contains(where: \.isEmpty)
-        self.words = words.filter { !$0.isEmpty }.map { $0.utf8.map(Self.fold) }
+        var bytes: [UInt8] = []
+        var ends: [Int] = []
+        var hasEmptyWord = false
+        for word in words {
+            if word.isEmpty { hasEmptyWord = true }
+            for byte in word.utf8 { bytes.append(Self.fold(byte)) }
+            if !word.isEmpty { ends.append(bytes.count) }
+        }
+        self.bytes = bytes
+        self.ends = ends
+        self.hasEmptyWord = hasEmptyWord
     }
 
     @inline(__always) private static func fold(_ byte: UInt8) -> UInt8 { byte &- 0x41 < 26 ? byte | 0x20 : byte }
@@ -325,26 +337,32 @@ struct AnyWordFinder {
     /// ``isFound(in:)-(String)`` for UTF-8 bytes.
     func isFound(in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
         if hasEmptyWord { return !haystack.isEmpty }
-        guard !words.isEmpty, let base = haystack.baseAddress else { return false }
+        guard !ends.isEmpty, let base = haystack.baseAddress else { return false }
         let count = haystack.count
-        func isFound(_ word: [UInt8], from first: UInt8) -> Bool {
-            var from = 0
-            while from <= count - word.count,
-                let hit = memchr(base + from, Int32(first), count - word.count + 1 - from)
-            {
-                let start = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
-                var offset = 1
-                while offset < word.count, Self.fold(base[start + offset]) == word[offset] { offset += 1 }
-                if offset == word.count { return true }
-                from = start + 1
+        return bytes.withUnsafeBufferPointer { bytes in
+            func isFound(_ word: UnsafeBufferPointer<UInt8>, from first: UInt8) -> Bool {
+                var from = 0
+                while from <= count - word.count,
+                    let hit = memchr(base + from, Int32(first), count - word.count + 1 - from)
+                {
+                    let start = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
+                    var offset = 1
+                    while offset < word.count, Self.fold(base[start + offset]) == word[offset] { offset += 1 }
+                    if offset == word.count { return true }
+                    from = start + 1
+                }
+                return false
+            }
+            var start = 0
+            for end in ends {
+                defer { start = end }
+                guard end - start <= count else { continue }
+                let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                let lead = word[0]
+                if isFound(word, from: lead) { return true }
+                if lead &- 0x61 < 26, isFound(word, from: lead ^ 0x20) { return true }
             }
             return false
         }
-        for word in words where word.count <= count {
-            let lead = word[0]
-            if isFound(word, from: lead) { return true }
-            if lead &- 0x61 < 26, isFound(word, from: lead ^ 0x20) { return true }
-        }
-        return false
     }
 }

@@ -180,6 +180,39 @@ struct NoteReaderTests {
         #expect(note.interviewers.map(\.line) == [6, 7])
     }
 
+    /// Who an item or a log line names is the same whether the text is ASCII (where a text that
+    /// holds no name's first word is passed over at once) or not: a Kelvin sign is a `K` in lower
+    /// case, and an accented name is matched in any case.
+    @Test func namesAreFoundAlikeInASCIIAndOtherText() throws {
+        let body = """
+
+            ## Next steps
+            - Send Kim the deck
+            - Send the deck to kim
+            - Send the deck to Ada
+            - Send the slides to ZOË
+            - Send the slides to nobody
+
+            ## Log
+            - 2026-11-19: thanked \u{212A}im
+            - 2026-11-19: thanked kim
+            - 2026-11-20: thanked zoë
+            - 2026-11-21: heard back
+            """
+        // ASCII names only: texts without a first name are passed over, but not the Kelvin sign.
+        let ascii = try validNote(
+            noteText("company: Cyberdyne\ndate: 2026-11-18\ninterviewers: [Kim Lee, Ada]", body: body))
+        #expect(ascii.actionItems.map(\.to) == ["Kim Lee", nil, "Ada", nil, nil])
+        #expect(ascii.log.map(\.thanked) == [["Kim Lee"], ["Kim Lee"], ["Kim Lee", "Ada"], []])
+        #expect(ascii.log.map(\.person) == ["Kim Lee", "Kim Lee", nil, nil])
+        // An accented name: every text is read in full.
+        let accented = try validNote(
+            noteText("company: Cyberdyne\ndate: 2026-11-18\ninterviewers: [Kim Lee, Zoë Park, Ada]", body: body))
+        #expect(accented.actionItems.map(\.to) == ["Kim Lee", nil, "Ada", nil, nil])
+        #expect(accented.log.map(\.thanked) == [["Kim Lee"], ["Kim Lee"], ["Zoë Park"], []])
+        #expect(accented.log.map(\.person) == ["Kim Lee", "Kim Lee", "Zoë Park", nil])
+    }
+
     // MARK: Encodings and line endings
 
     @Test func byteOrderMarkAndCRLF() throws {
