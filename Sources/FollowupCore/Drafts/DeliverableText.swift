@@ -55,24 +55,29 @@ enum DeliverableText {
     /// them; an ASCII text, the usual one, is split on its bytes, where each Character is a byte.
     private static func words(of text: String, splittingAtTabs: Bool) -> [String] {
         let isSeparator = { (character: Character) in character == " " || (splittingAtTabs && character == "\t") }
-        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
-            return text.split(whereSeparator: isSeparator).map(String.init)
-        }
-        var words: [String] = []
-        var start: String.Index?
-        var index = text.utf8.startIndex
-        while index < text.utf8.endIndex {
-            let byte = text.utf8[index]
-            if byte == 0x20 || (splittingAtTabs && byte == 0x09) {
-                if let begin = start { words.append(String(text[begin..<index])) }
-                start = nil
-            } else if start == nil {
-                start = index
+        var copy = text
+        let ascii: [String]? = copy.withUTF8 { bytes in
+            guard Text.isASCII(bytes) else { return nil }
+            var words: [String] = []
+            var start = -1
+            for index in bytes.indices {
+                let byte = bytes[index]
+                if byte == 0x20 || (splittingAtTabs && byte == 0x09) {
+                    if start >= 0 {
+                        words.append(
+                            String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+                    }
+                    start = -1
+                } else if start < 0 {
+                    start = index
+                }
             }
-            index = text.utf8.index(after: index)
+            if start >= 0 {
+                words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
+            }
+            return words
         }
-        if let begin = start { words.append(String(text[begin...])) }
-        return words
+        return ascii ?? text.split(whereSeparator: isSeparator).map(String.init)
     }
 
     /// Words before a recipient's name at the end of the item: `… to Elif`, `… for Dana Whitfield`.
