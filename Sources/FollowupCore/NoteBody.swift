@@ -337,10 +337,15 @@ enum LogWords {
     private static let phrasesByFirstWord: [String: [(LogEntry.Events, [String])]] = Dictionary(
         grouping: phrases, by: { $0.1[0] })
 
+    /// The first words' shapes, to pass over most words of a line without hashing them.
+    private static let firstWordShapes = WordShapes(phrasesByFirstWord.keys)
+
     static func events(in words: [Word]) -> LogEntry.Events {
         var events: LogEntry.Events = []
         for (start, word) in words.enumerated() {
-            guard let candidates = phrasesByFirstWord[word.lower] else { continue }
+            guard firstWordShapes.mayContain(word.lower), let candidates = phrasesByFirstWord[word.lower] else {
+                continue
+            }
             for (event, phrase) in candidates
             where !events.contains(event) && words.has(phrase, at: start) && !isNegated(at: start, in: words) {
                 events.insert(event)

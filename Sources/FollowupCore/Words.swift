@@ -185,6 +185,30 @@ extension Array where Element == Word {
     }
 }
 
+/// The first bytes and lengths of a set of words: a word of another shape is none of them, which
+/// is told without hashing it (most words of a line, looked up in a table of a few dozen).
+struct WordShapes {
+    /// For each first byte, the lengths (as bits, below 64) of the words that start with it.
+    private var lengths = [UInt64](repeating: 0, count: 256)
+    /// Whether some word is 64 bytes or longer: then no length is ruled out.
+    private var hasLongWord = false
+
+    init(_ words: some Sequence<String>) {
+        for word in words {
+            guard let first = word.utf8.first else { continue }
+            let count = word.utf8.count
+            if count < 64 { lengths[Int(first)] |= 1 << count } else { hasLongWord = true }
+        }
+    }
+
+    /// Whether `word` may be one of the words; false only when it is none.
+    func mayContain(_ word: String) -> Bool {
+        guard let first = word.utf8.first else { return true }
+        let count = word.utf8.count
+        return count < 64 ? lengths[Int(first)] & (1 << count) != 0 : hasLongWord
+    }
+}
+
 /// Byte-level text searches for the hot path, where `String.contains` and Foundation's
 /// `range(of:)` would compare grapheme clusters.
 public enum Text {

@@ -83,6 +83,9 @@ private struct Walk {
     init(lineOffset: Int, keepsParagraph: @escaping (UnsafeBufferPointer<UInt8>) -> Bool) {
         self.lineOffset = Int32(clamping: lineOffset)
         self.keepsParagraph = keepsParagraph
+        // A note has a few dozen blocks, and a block's text a few hundred bytes: room made once.
+        blocks.reserveCapacity(32)
+        text.reserveCapacity(512)
     }
 
     mutating func visit(_ node: OpaquePointer, entering: Bool) {

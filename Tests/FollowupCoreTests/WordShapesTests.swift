@@ -1,0 +1,30 @@
+import Testing
+
+@testable import FollowupCore
+
+/// WordShapes passes over words only when they cannot be in its set: it may say "maybe" to a
+/// stranger, never "no" to a member.
+@Suite("Word shapes")
+struct WordShapesTests {
+    @Test func everyMemberMayBeContainedAndMostStrangersAreNot() {
+        var generator = SystemRandomNumberGenerator()
+        let letters = Array("abcdefghijklmnopqrstuvwxyz0123456789'’é".unicodeScalars)
+        func word(length: Int) -> String {
+            String(String.UnicodeScalarView((0..<length).map { _ in letters.randomElement(using: &generator)! }))
+        }
+        for _ in 0..<200 {
+            let members = (0..<Int.random(in: 1...20, using: &generator)).map { _ in
+                word(length: Int.random(in: 1...70, using: &generator))
+            }
+            let shapes = WordShapes(members)
+            for member in members { #expect(shapes.mayContain(member), "\(member)") }
+        }
+        let shapes = WordShapes(["thank", "heard", "offer"])
+        #expect(!shapes.mayContain("the"))
+        #expect(!shapes.mayContain("thanks"))
+        #expect(!shapes.mayContain("portfolio"))
+        #expect(!shapes.mayContain(String(repeating: "t", count: 80)))
+        #expect(shapes.mayContain("tzzzz"), "same first letter and length: a maybe")
+        #expect(WordShapes([String(repeating: "a", count: 64)]).mayContain(String(repeating: "b", count: 90)))
+    }
+}
