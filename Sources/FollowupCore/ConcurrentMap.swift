@@ -23,7 +23,7 @@ extension Array where Element: Sendable {
             return
         }
         let next = BatchCounter()
-        let batch = 16
+        let batch = Self.batchSize(count: count, threads: threads)
         self.init(unsafeUninitializedCapacity: count) { slots, initialized in
             nonisolated(unsafe) let output = slots
             withoutActuallyEscaping(make) { make in
@@ -43,6 +43,14 @@ extension Array where Element: Sendable {
 }
 
 extension Array {
+    /// How many elements a thread of ``init(count:jobs:_:)`` takes at a time: up to 16, so that
+    /// the shared counter is rarely touched, but at least four batches a thread. A short list of
+    /// costly elements (NEXT.md's mail links, six runs of 256 for 10,000 notes) would otherwise be
+    /// one batch, taken whole by one thread while the others wait.
+    static func batchSize(count: Int, threads: Int) -> Int {
+        Swift.max(1, Swift.min(16, count / Swift.max(1, threads * 4)))
+    }
+
     /// `init(unsafeUninitializedCapacity:initializingWith:)`, safe on any thread for a capacity of
     /// zero too: there the standard library writes the count into the one storage every empty
     /// array shares, and two threads doing it at once (or one doing it while another reads an

@@ -1,0 +1,33 @@
+import Testing
+
+@testable import FollowupCore
+
+@Suite("Mapping on all cores")
+struct ConcurrentMapTests {
+    /// A short list is handed out an element at a time, so every thread gets some of it; a long
+    /// one in batches of 16, so the shared counter is rarely touched.
+    @Test func batchesLeaveWorkForEveryThread() {
+        #expect([Int].batchSize(count: 6, threads: 2) == 1)
+        #expect([Int].batchSize(count: 64, threads: 2) == 8)
+        #expect([Int].batchSize(count: 10_000, threads: 2) == 16)
+        #expect([Int].batchSize(count: 1, threads: 8) == 1)
+        #expect([Int].batchSize(count: 0, threads: 0) == 1)
+        for count in 1...300 {
+            for threads in 1...9 {
+                let batch = [Int].batchSize(count: count, threads: threads)
+                #expect((1...16).contains(batch))
+                // At least four batches a thread whenever the list is long enough for them.
+                if count >= threads * 4 { #expect(count / batch >= threads * 4 || batch == 1) }
+            }
+        }
+    }
+
+    @Test func everyElementLandsInItsSlotForAnyNumberOfThreads() {
+        for count in [0, 1, 5, 6, 17, 64, 1000] {
+            let input = Array(0..<count)
+            for jobs in [1, 2, 3, 8] {
+                #expect(input.concurrentMap(jobs: jobs) { $0 * 3 + 1 } == input.map { $0 * 3 + 1 })
+            }
+        }
+    }
+}
