@@ -38,7 +38,14 @@ public struct Application: Sendable, Equatable {
 
     public init(notes: [InterviewNote]) {
         precondition(!notes.isEmpty, "an application has at least one interview")
-        let sorted = notes.sorted { ($0.date, $0.minutes ?? -1, $0.path) < ($1.date, $1.minutes ?? -1, $1.path) }
+        // Each note's day and time read once, not at every comparison (a note decodes them).
+        let times = notes.map { (day: $0.date.ordinal, minutes: $0.minutes ?? -1) }
+        let sorted = notes.indices.sorted { left, right in
+            let (a, b) = (times[left], times[right])
+            if a.day != b.day { return a.day < b.day }
+            if a.minutes != b.minutes { return a.minutes < b.minutes }
+            return notes[left].path < notes[right].path
+        }.map { notes[$0] }
         self.notes = sorted
         opening = Action.Opening(company: sorted[sorted.count - 1].company, role: sorted[sorted.count - 1].role)
         var logged: [(day: Day, place: LoggedEntry)] = []
@@ -47,12 +54,15 @@ public struct Application: Sendable, Equatable {
                 logged.append((interview.logDay(at: index), LoggedEntry(note: Int32(note), index: Int32(index))))
             }
         }
-        // Stable: the same day keeps note order, then line order.
-        logOrder = logged.enumerated().sorted { ($0.element.day, $0.offset) < ($1.element.day, $1.offset) }
-            .map(\.element.place)
+        // Stable: the same day keeps note order, then line order (the place in `logged`).
+        logOrder = logged.indices.sorted { left, right in
+            let (a, b) = (logged[left].day.ordinal, logged[right].day.ordinal)
+            return a != b ? a < b : left < right
+        }.map { logged[$0].place }
         people = Self.people(sorted)
+        let paths = sorted.map(\.path)
         byPath = sorted.indices.map(Int32.init).sorted { left, right in
-            let (leftPath, rightPath) = (sorted[Int(left)].path, sorted[Int(right)].path)
+            let (leftPath, rightPath) = (paths[Int(left)], paths[Int(right)])
             return leftPath != rightPath ? leftPath < rightPath : left < right
         }
     }

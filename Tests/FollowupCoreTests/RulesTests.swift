@@ -749,6 +749,33 @@ struct RulesTests {
         #expect(Rules.actions(for: application).count <= Rules.mostActions(for: application))
     }
 
+    /// An application's notes are in order of interview day, then time (a note without one first),
+    /// then path; its history in order of day, then note, then line; its notes are found by path.
+    /// Whatever order the notes come in.
+    @Test func notesAndHistoryAreInOrderWhateverOrderTheyCameIn() throws {
+        let notes: [(path: String, text: String)] = [
+            (
+                "b.md",
+                Self.note(date: "2026-11-18 10:00", log: ["2026-11-20: heard back", "2026-11-19: thanked Miles"])
+            ),
+            ("a.md", Self.note(date: "2026-11-18 10:00", log: ["2026-11-20: followed up"])),
+            ("c.md", Self.note(date: "2026-11-18", log: ["2026-11-20: nudged"])),
+            ("d.md", Self.note(date: "2026-11-17 18:00", log: ["2026-11-21: thanked Sarah"])),
+            ("e.md", Self.note(date: "2026-11-18 09:59", log: [])),
+        ]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<20 {
+            let application = try Self.application(notes.shuffled(using: &generator))
+            #expect(application.notes.map(\.path) == ["d.md", "c.md", "e.md", "a.md", "b.md"])
+            #expect(
+                application.history.map { "\($0.note.path):\($0.entry.line)" } == [
+                    "b.md:12", "c.md:11", "a.md:11", "b.md:11", "d.md:11",
+                ])
+            for path in ["a.md", "b.md", "c.md", "d.md", "e.md"] { #expect(application.note(at: path)?.path == path) }
+            #expect(application.note(at: "f.md") == nil)
+        }
+    }
+
     /// Closed applications plan nothing and take no room, and no application fills all of its
     /// room: the actions close up behind them, and the plan is the rules' actions, sorted.
     @Test func actionsOfManyApplicationsCloseUpAroundTheRoomLeft() throws {
