@@ -200,12 +200,19 @@ public struct DraftTemplate: Sendable, Equatable {
         var lines: [String] = []
         for line in body {
             guard let filled = Self.fill(line, values) else { continue }
-            let blank = filled.allSatisfy { $0 == " " || $0 == "\t" }
+            let blank = Self.isBlank(filled)
             if blank && (lines.last?.isEmpty ?? true) { continue }
             lines.append(blank ? "" : filled)
         }
         while lines.last?.isEmpty == true { lines.removeLast() }
         return (subject, lines.joined(separator: "\n"))
+    }
+
+    /// Whether `text` is only spaces and tabs (or nothing), told from its bytes: a Character is a
+    /// space or a tab exactly when it is that one byte.
+    static func isBlank(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 } }
     }
 
     /// One line filled in, or nil when it had placeholders and all of them were empty and nothing
@@ -221,7 +228,7 @@ public struct DraftTemplate: Sendable, Equatable {
                 if dropNextSpace, text.hasPrefix(" ") { text.removeFirst() }
                 dropNextSpace = false
                 out += text
-                if !text.allSatisfy({ $0 == " " || $0 == "\t" }) { allEmpty = false }
+                if !Self.isBlank(text) { allEmpty = false }
             case .placeholder(let placeholder):
                 hadPlaceholder = true
                 let value = values[placeholder] ?? ""
@@ -241,7 +248,7 @@ public struct DraftTemplate: Sendable, Equatable {
 
 extension DraftTemplate.Piece {
     var isBlankText: Bool {
-        if case .text(let text) = self { return text.allSatisfy { $0 == " " || $0 == "\t" } }
+        if case .text(let text) = self { return DraftTemplate.isBlank(text) }
         return false
     }
 }

@@ -8,7 +8,7 @@ extension Bytes {
         if done == nil { appendEscaped(bytes: Array(text.utf8)) }
     }
 
-    private mutating func appendEscaped(bytes: some Collection<UInt8>) {
+    mutating func appendEscaped(bytes: some Collection<UInt8>) {
         // Most text has nothing to escape: then it is copied whole.
         if !bytes.contains(where: Self.isSpecialInMarkdown) {
             append(contentsOf: bytes)
@@ -43,11 +43,17 @@ extension Bytes {
     /// unreserved characters kept), so spaces, parentheses and non-ASCII names work on GitHub and
     /// in editors.
     mutating func appendLinkDestination(_ path: String) {
-        if path.utf8.allSatisfy(Self.isKeptInLink) {
-            append(path)
+        var path = path
+        path.withUTF8 { appendLinkDestination(bytes: $0) }
+    }
+
+    /// ``appendLinkDestination(_:)`` for a path's UTF-8 bytes.
+    mutating func appendLinkDestination(bytes path: UnsafeBufferPointer<UInt8>) {
+        if path.allSatisfy(Self.isKeptInLink) {
+            append(contentsOf: path)
             return
         }
-        for byte in path.utf8 {
+        for byte in path {
             if Self.isKeptInLink(byte) { append(byte: byte) } else { appendPercentEncoded(byte) }
         }
     }

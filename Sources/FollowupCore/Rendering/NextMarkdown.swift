@@ -244,12 +244,17 @@ public enum NextMarkdown {
 
     /// `[name.md](folder/name.md)`: the file name, linked by its path in the vault.
     private static func writeLink(_ note: String, to out: inout Bytes) {
-        let name = note.utf8.lastIndex(of: UInt8(ascii: "/")).map { note[note.utf8.index(after: $0)...] } ?? note[...]
-        out.append("[")
-        out.appendEscaped(name)
-        out.append("](")
-        out.appendLinkDestination(note)
-        out.append(")")
+        // Over the path's bytes: this is on every line of NEXT.md.
+        var note = note
+        note.withUTF8 { path in
+            var nameStart = path.count
+            while nameStart > 0, path[nameStart - 1] != UInt8(ascii: "/") { nameStart -= 1 }
+            out.append("[")
+            out.appendEscaped(bytes: UnsafeBufferPointer(rebasing: path[nameStart...]))
+            out.append("](")
+            out.appendLinkDestination(bytes: path)
+            out.append(")")
+        }
     }
 }
 
