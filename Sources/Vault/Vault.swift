@@ -72,9 +72,10 @@ public struct Vault: Sendable {
 
     /// Whether a file name ends in `.md`, in any case.
     static func isMarkdown(_ name: some StringProtocol) -> Bool {
-        let end = Array(name.utf8.suffix(3))
-        return end.count == 3 && end[0] == UInt8(ascii: ".") && end[1] | 0x20 == UInt8(ascii: "m")
-            && end[2] | 0x20 == UInt8(ascii: "d")
+        // The last three bytes, read from the end without copying them.
+        var end = name.utf8.reversed().makeIterator()
+        return end.next().map { $0 | 0x20 } == UInt8(ascii: "d") && end.next().map { $0 | 0x20 } == UInt8(ascii: "m")
+            && end.next() == UInt8(ascii: ".")
     }
 
     /// Writes `contents` to NEXT.md in one atomic step: a temporary file in the same folder,
@@ -305,7 +306,7 @@ private struct Walk {
             if entry.pointee.d_name.0 == CChar(UInt8(ascii: ".")) { continue }
             entries.append((name, entry.pointee.d_type))
         }
-        for (name, type) in Text.sortedBytewise(entries, by: \.name) {
+        for (name, type) in Text.sortedBytewise(entries, by: { $0.name }) {
             let child = relative.isEmpty ? name : relative + "/" + name
             var isFolder = type == UInt8(DT_DIR)
             var isFile = type == UInt8(DT_REG)

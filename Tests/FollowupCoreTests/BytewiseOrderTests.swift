@@ -28,5 +28,10 @@ struct BytewiseOrderTests {
         for (earlier, later) in zip(sorted, sorted.dropFirst()) where earlier.name == later.name {
             #expect(earlier.place < later.place)
         }
+        // Names already in order (told in one pass, without a sort) and in reverse order.
+        #expect(Text.sortedBytewise(expected) { $0 } == expected)
+        #expect(Text.sortedBytewise(expected.reversed()) { $0 } == expected)
+        let inOrder = expected.enumerated().map { (name: $0.element, place: $0.offset) }
+        #expect(Text.sortedBytewise(inOrder, by: \.name).map(\.place) == Array(expected.indices))
     }
 }
