@@ -157,9 +157,11 @@ enum Section: Equatable {
 
     init(heading: String) {
         // Most headings are not section names: tell by their letters and digits, without splitting.
-        var letters = 0
-        for byte in heading.utf8 where byte >= 0x80 || (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10 {
-            letters += 1
+        var copy = heading
+        let letters = copy.withUTF8 { bytes in
+            var letters = 0
+            for byte in bytes where byte >= 0x80 || (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10 { letters += 1 }
+            return letters
         }
         guard letters <= Self.mostLetters else {
             self = .other
@@ -186,12 +188,19 @@ enum Section: Equatable {
     /// splits `1-2` in two where ``Word/split(_:)`` would not, which changes nothing here, as no
     /// section heading has a digit.
     static func normalized(_ heading: String) -> String {
-        let bytes = heading.utf8
-        guard bytes.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "'") }) else {
-            return Word.split(heading).map(\.lower).joined(separator: " ")
+        var copy = heading
+        return copy.withUTF8 { bytes in
+            guard bytes.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "'") }) else {
+                return Word.split(heading).map(\.lower).joined(separator: " ")
+            }
+            return asciiNormalized(bytes)
         }
+    }
+
+    /// ``normalized(_:)`` for an ASCII heading without an apostrophe, from its bytes.
+    private static func asciiNormalized(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         // Never longer than the heading: each byte kept, or a space for a run of others.
-        return String(unsafeUninitializedCapacity: bytes.count) { out in
+        String(unsafeUninitializedCapacity: bytes.count) { out in
             var count = 0
             var inWord = false
             for byte in bytes {
