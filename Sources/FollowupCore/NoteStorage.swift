@@ -257,6 +257,12 @@ private struct TextWriter {
     /// The names written so far: an item or a log entry usually names one of the people.
     private var names: [(name: String, ref: NoteStorage.TextRef)] = []
 
+    init() {
+        // A note's texts come to a few hundred bytes: room made once rather than grown.
+        bytes.reserveCapacity(512)
+        names.reserveCapacity(4)
+    }
+
     mutating func add(_ string: String?) -> NoteStorage.TextRef {
         guard let string else { return .none }
         let offset = bytes.count
