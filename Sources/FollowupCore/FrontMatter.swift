@@ -198,31 +198,34 @@ private struct Reader {
 
     static func splitNames(_ text: String) -> [String] {
         // Split at `,` `;` `&` and at the word `and`, over the bytes: this runs for every note.
-        var names: [String] = []
-        let bytes = Array(text.utf8)
-        var start = 0
-        var index = 0
-        func cut(_ end: Int, skip: Int) {
-            let name = String(decoding: bytes[start..<end], as: UTF8.self).trimmingCharacters(in: " \t")
-            if !name.isEmpty { names.append(name) }
-            start = end + skip
-            index = start
-        }
-        while index < bytes.count {
-            switch bytes[index] {
-            case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "&"):
-                cut(index, skip: 1)
-            case UInt8(ascii: " ")
-            where index + 5 <= bytes.count && bytes[index + 1] == UInt8(ascii: "a")
-                && bytes[index + 2] == UInt8(ascii: "n")
-                && bytes[index + 3] == UInt8(ascii: "d") && bytes[index + 4] == UInt8(ascii: " "):
-                cut(index, skip: 5)
-            default:
-                index += 1
+        var copy = text
+        return copy.withUTF8 { bytes in
+            var names: [String] = []
+            var start = 0
+            var index = 0
+            func cut(_ end: Int, skip: Int) {
+                let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+                    .trimmingCharacters(in: " \t")
+                if !name.isEmpty { names.append(name) }
+                start = end + skip
+                index = start
             }
+            while index < bytes.count {
+                switch bytes[index] {
+                case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "&"):
+                    cut(index, skip: 1)
+                case UInt8(ascii: " ")
+                where index + 5 <= bytes.count && bytes[index + 1] == UInt8(ascii: "a")
+                    && bytes[index + 2] == UInt8(ascii: "n")
+                    && bytes[index + 3] == UInt8(ascii: "d") && bytes[index + 4] == UInt8(ascii: " "):
+                    cut(index, skip: 5)
+                default:
+                    index += 1
+                }
+            }
+            cut(bytes.count, skip: 0)
+            return names
         }
-        cut(bytes.count, skip: 0)
-        return names
     }
 
     private mutating func requiredText(_ node: YAMLNode, key: String, example: String) -> String? {

@@ -141,6 +141,11 @@ struct NoteReaderTests {
         "interviewer: Miles Dyson, Sarah Connor",
         "interviewers:\n  - name: Miles Dyson\n  - name: Sarah Connor",
         "Interviewers:\n- Miles Dyson\n- Sarah Connor",
+        "interviewers: Miles Dyson; Sarah Connor",
+        "interviewers: Miles Dyson & Sarah Connor",
+        "interviewers: Miles Dyson and Sarah Connor",
+        "interviewers: \"Miles Dyson ,\tSarah Connor, \"",
+        "interviewers: \" ,Miles Dyson;;Sarah Connor&\"",
     ])
     func interviewerShapes(yaml: String) throws {
         let note = try validNote(noteText("company: Cyberdyne\ndate: 2026-11-18\n\(yaml)"))
