@@ -6,7 +6,8 @@ enum DeliverableText {
         if let start = DatePhrase.dueStart(in: text, from: interview) { text = String(text[..<start]) }
         var words = Self.words(of: text, splittingAtTabs: true)
         let everyone = people + [recipient].compactMap { $0 }
-        let names = Set(everyone.flatMap { [$0.name, $0.firstName] })
+        // A handful of names: a list compared one by one costs less than hashing them into a set.
+        let names = everyone.flatMap { [$0.name, $0.firstName] }
         func isName(_ word: String) -> Bool {
             names.contains(word.trimmingCharacters(in: ",.;:")) || names.contains(String(word.dropLast(2)))
         }
@@ -28,17 +29,23 @@ enum DeliverableText {
         while let first = words.first, isName(first) { words.removeFirst() }
         // `… to Elif`, `… for Dana Whitfield`.
         for person in everyone {
+            var removed = false
             for name in [person.name, person.firstName] {
+                // The word before where the name would start is looked at first; the name is
+                // split into words only when that word is `to`, `for` or `with`.
+                let count = Self.wordCount(of: name)
+                guard words.count > count, Self.prepositions.contains(words[words.count - count - 1].lowercased())
+                else { continue }
                 let nameWords = Self.words(of: name, splittingAtTabs: false)
-                guard words.count > nameWords.count,
-                    Self.prepositions.contains(words[words.count - nameWords.count - 1].lowercased()),
-                    zip(words.suffix(nameWords.count), nameWords).allSatisfy({
-                        $0.trimmingCharacters(in: ",.;:") == $1
-                    })
+                guard
+                    zip(words.suffix(nameWords.count), nameWords).allSatisfy({ $0.trimmingCharacters(in: ",.;:") == $1 }
+                    )
                 else { continue }
                 words.removeLast(nameWords.count + 1)
+                removed = true
             }
-            trimEnd()
+            // Trimming again changes nothing unless a name was removed.
+            if removed { trimEnd() }
         }
         guard var first = words.first else { return "what I promised" }
         if !determiners.contains(first.lowercased()), !first.contains(where: \.isNumber) {
@@ -78,6 +85,26 @@ enum DeliverableText {
             return words
         }
         return ascii ?? text.split(whereSeparator: isSeparator).map(String.init)
+    }
+
+    /// How many words ``words(of:splittingAtTabs:)`` finds in a name (split at spaces only),
+    /// counted without making them.
+    private static func wordCount(of name: String) -> Int {
+        var copy = name
+        let ascii: Int? = copy.withUTF8 { bytes in
+            guard Text.isASCII(bytes) else { return nil }
+            var (count, inWord) = (0, false)
+            for byte in bytes {
+                if byte == 0x20 {
+                    inWord = false
+                } else if !inWord {
+                    count += 1
+                    inWord = true
+                }
+            }
+            return count
+        }
+        return ascii ?? words(of: name, splittingAtTabs: false).count
     }
 
     /// Words before a recipient's name at the end of the item: `… to Elif`, `… for Dana Whitfield`.
