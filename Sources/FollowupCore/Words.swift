@@ -216,18 +216,7 @@ public enum Text {
     /// followup, the same on every machine and locale, and a `memcmp` rather than a comparison
     /// of Unicode scalars.
     public static func bytewiseLess(_ lhs: String, _ rhs: String) -> Bool {
-        var lhs = lhs
-        var rhs = rhs
-        return lhs.withUTF8 { left in
-            rhs.withUTF8 { right in
-                let common = min(left.count, right.count)
-                if common > 0, let l = left.baseAddress, let r = right.baseAddress {
-                    let order = memcmp(l, r, common)
-                    if order != 0 { return order < 0 }
-                }
-                return left.count < right.count
-            }
-        }
+        bytewiseCompare(lhs, rhs) < 0
     }
 
     /// `items` in the order of `bytewiseLess` on `name(item)`, stable. Inlinable, so that it is
