@@ -40,22 +40,14 @@ public struct YAMLNode: Sendable {
         }
     }
 
-    /// Whether this is a scalar whose text is `text`, told from the bytes when they are ASCII.
+    /// Whether this is a scalar whose text is `text`, as `String`s compare.
     func isScalar(_ text: String) -> Bool {
         let entry = entry
         guard entry.kind == .scalar else { return false }
         return document.text.withUnsafeBufferPointer { bytes in
             let own = UnsafeBufferPointer(rebasing: bytes[Int(entry.first)..<Int(entry.end)])
             var text = text
-            return text.withUTF8 { other in
-                if own.elementsEqual(other) { return true }
-                // Strings are equal when canonically equivalent: only non-ASCII text can be so
-                // without being the same bytes.
-                guard own.contains(where: { $0 >= 0x80 }) || other.contains(where: { $0 >= 0x80 }) else {
-                    return false
-                }
-                return String(decoding: own, as: UTF8.self) == String(decoding: other, as: UTF8.self)
-            }
+            return text.withUTF8 { YAMLDocument.isSameText(own, $0) }
         }
     }
 
@@ -150,6 +142,14 @@ public final class YAMLDocument: Sendable {
         self.entries = entries
         self.children = children
         self.text = text
+    }
+
+    /// Whether two UTF-8 texts are equal as `String`s compare: the same bytes, or canonically
+    /// equivalent, which only non-ASCII text can be without being the same bytes.
+    static func isSameText(_ one: UnsafeBufferPointer<UInt8>, _ other: UnsafeBufferPointer<UInt8>) -> Bool {
+        if one.count == other.count, one.elementsEqual(other) { return true }
+        guard one.contains(where: { $0 >= 0x80 }) || other.contains(where: { $0 >= 0x80 }) else { return false }
+        return String(decoding: one, as: UTF8.self) == String(decoding: other, as: UTF8.self)
     }
 }
 
@@ -318,7 +318,7 @@ private struct TreeBuilder {
         let anchor: String?
         /// Where its children start in `pending`.
         let firstChild: Int
-        /// A mapping's keys, once it has many (see ``isDuplicate(_:in:)``).
+        /// A mapping's keys, once it has many (see ``firstKey(like:in:)``).
         var keys: Set<String> = []
     }
 
@@ -465,15 +465,9 @@ private struct TreeBuilder {
         let (a, b) = (entries[Int(one)], entries[Int(other)])
         guard a.kind == .scalar, b.kind == .scalar else { return false }
         return text.withUnsafeBufferPointer { bytes in
-            let left = UnsafeBufferPointer(rebasing: bytes[Int(a.first)..<Int(a.end)])
-            let right = UnsafeBufferPointer(rebasing: bytes[Int(b.first)..<Int(b.end)])
-            if left.count == right.count,
-                left.count == 0 || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0
-            {
-                return true
-            }
-            guard left.contains(where: { $0 >= 0x80 }) || right.contains(where: { $0 >= 0x80 }) else { return false }
-            return String(decoding: left, as: UTF8.self) == String(decoding: right, as: UTF8.self)
+            YAMLDocument.isSameText(
+                UnsafeBufferPointer(rebasing: bytes[Int(a.first)..<Int(a.end)]),
+                UnsafeBufferPointer(rebasing: bytes[Int(b.first)..<Int(b.end)]))
         }
     }
 
