@@ -142,32 +142,16 @@ private struct Scanner {
         "eom": .endOfMonth, "within": .within, "in": .within, "end": .end, "this": .this, "next": .next,
         "by": .by, "due": .by, "before": .by, "on": .by, "until": .by, "till": .by,
     ]
-    /// The keyword `word` is, told by its length and first letter before any lookup: most words
-    /// start with a letter no keyword starts with.
+    /// The keyword `word` is, told by its first letter and length before any lookup: most words
+    /// have a shape no keyword has.
     private static func keyword(_ word: String) -> Keyword? {
-        guard let first = word.utf8.first, word.utf8.count <= keywordShape.longest, keywordShape.starts[Int(first)]
-        else { return nil }
-        return keywords[word]
+        keywordShapes.mayContain(word) ? keywords[word] : nil
     }
 
-    /// The length of the longest keyword, and which bytes start one.
-    private static let keywordShape: (longest: Int, starts: [Bool]) = {
-        var starts = [Bool](repeating: false, count: 256)
-        for keyword in keywords.keys { starts[Int(keyword.utf8.first!)] = true }
-        return (keywords.keys.map(\.utf8.count).max() ?? 0, starts)
-    }()
+    private static let keywordShapes = WordShapes(keywords.keys)
 
-    /// For each letter `a`…`z`, the lengths (as bits) of the keywords and month names that start
-    /// with it.
-    private static let phraseStartShapes: [UInt16] = {
-        var shapes = [UInt16](repeating: 0, count: 26)
-        for word in Array(keywords.keys) + MonthName.lowercasedNames {
-            let bytes = Array(word.utf8)
-            precondition(bytes.count < 16 && bytes[0] &- 0x61 < 26, "a keyword or month name of another shape")
-            shapes[Int(bytes[0] &- 0x61)] |= 1 << bytes.count
-        }
-        return shapes
-    }()
+    /// The first letters and lengths of the keywords and month names.
+    private static let phraseStartShapes = WordShapes(Array(keywords.keys) + MonthName.lowercasedNames)
 
     init(words: [Word], from: Day, bareDurations: Bool) {
         self.words = words
@@ -192,9 +176,8 @@ private struct Scanner {
         // In an action item a phrase starts at a digit, a keyword or a month name, so a word of
         // letters whose first letter and length no keyword or month name has starts none (most
         // words: `the`, `portfolio`). A timeline also reads bare numbers, units and weekdays.
-        if !bareDurations, let first = word.utf8.first, first &- 0x61 < 26 {
-            let length = word.utf8.count
-            guard length < 16, Self.phraseStartShapes[Int(first &- 0x61)] & (1 << length) != 0 else { return nil }
+        if !bareDurations, let first = word.utf8.first, first &- 0x61 < 26, !Self.phraseStartShapes.mayContain(word) {
+            return nil
         }
         if word.utf8.count >= 8, let fields = ISODate.fields(word[...]), fields.end == word.endIndex {
             if let day = Day(year: fields.0.year, month: fields.0.month, day: fields.0.day) { return day }
