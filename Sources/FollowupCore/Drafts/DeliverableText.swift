@@ -37,10 +37,10 @@ enum DeliverableText {
                 guard words.count > count, Self.prepositions.contains(words[words.count - count - 1].lowercased())
                 else { continue }
                 let nameWords = Self.words(of: name, splittingAtTabs: false)
-                guard
-                    zip(words.suffix(nameWords.count), nameWords).allSatisfy({ $0.trimmingCharacters(in: ",.;:") == $1 }
-                    )
-                else { continue }
+                let endsWithName = zip(words.suffix(nameWords.count), nameWords).allSatisfy {
+                    $0.trimmingCharacters(in: ",.;:") == $1
+                }
+                guard endsWithName else { continue }
                 words.removeLast(nameWords.count + 1)
                 removed = true
             }
@@ -61,30 +61,17 @@ enum DeliverableText {
     /// The words of `text` between spaces (and tabs, when asked), as `split` on Characters gives
     /// them; an ASCII text, the usual one, is split on its bytes, where each Character is a byte.
     private static func words(of text: String, splittingAtTabs: Bool) -> [String] {
-        let isSeparator = { (character: Character) in character == " " || (splittingAtTabs && character == "\t") }
         var copy = text
         let ascii: [String]? = copy.withUTF8 { bytes in
             guard Text.isASCII(bytes) else { return nil }
             var words: [String] = []
-            var start = -1
-            for index in bytes.indices {
-                let byte = bytes[index]
-                if byte == 0x20 || (splittingAtTabs && byte == 0x09) {
-                    if start >= 0 {
-                        words.append(
-                            String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
-                    }
-                    start = -1
-                } else if start < 0 {
-                    start = index
-                }
-            }
-            if start >= 0 {
-                words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
+            forEachWord(in: bytes, splittingAtTabs: splittingAtTabs) { range in
+                words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self))
             }
             return words
         }
-        return ascii ?? text.split(whereSeparator: isSeparator).map(String.init)
+        return ascii
+            ?? text.split(whereSeparator: { $0 == " " || (splittingAtTabs && $0 == "\t") }).map(String.init)
     }
 
     /// How many words ``words(of:splittingAtTabs:)`` finds in a name (split at spaces only),
@@ -93,18 +80,28 @@ enum DeliverableText {
         var copy = name
         let ascii: Int? = copy.withUTF8 { bytes in
             guard Text.isASCII(bytes) else { return nil }
-            var (count, inWord) = (0, false)
-            for byte in bytes {
-                if byte == 0x20 {
-                    inWord = false
-                } else if !inWord {
-                    count += 1
-                    inWord = true
-                }
-            }
+            var count = 0
+            forEachWord(in: bytes, splittingAtTabs: false) { _ in count += 1 }
             return count
         }
         return ascii ?? words(of: name, splittingAtTabs: false).count
+    }
+
+    /// Calls `body` with the range of each run of bytes between spaces (and tabs, when asked).
+    private static func forEachWord(
+        in bytes: UnsafeBufferPointer<UInt8>, splittingAtTabs: Bool, _ body: (Range<Int>) -> Void
+    ) {
+        var start = -1
+        for index in bytes.indices {
+            let byte = bytes[index]
+            if byte == 0x20 || (splittingAtTabs && byte == 0x09) {
+                if start >= 0 { body(start..<index) }
+                start = -1
+            } else if start < 0 {
+                start = index
+            }
+        }
+        if start >= 0 { body(start..<bytes.count) }
     }
 
     /// Words before a recipient's name at the end of the item: `… to Elif`, `… for Dana Whitfield`.
