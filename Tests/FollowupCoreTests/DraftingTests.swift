@@ -211,6 +211,18 @@ struct DraftingTests {
         #expect(items.first { $0.name == "body" }?.value == "Hi Ada,\r\n\r\nLine two; with, commas / slashes.\r\nEnd")
     }
 
+    @Test func mailtoSendsEveryLineBreakAsCRLFInTheBodyOnly() {
+        let link = Mailto.link(to: "a@b.org", subject: "one\ntwo @ three", body: "a\nb\r\nc\rd\n\n\r\re")
+        #expect(
+            link
+                == "mailto:a@b.org?subject=one%0Atwo%20%40%20three&body=a%0D%0Ab%0D%0Ac%0D%0Ad%0D%0A%0D%0A%0D%0A%0D%0Ae"
+        )
+        let lineBreaks = String(repeating: "\n", count: 40)
+        #expect(
+            Mailto.link(to: "", subject: "", body: lineBreaks) == "mailto:?subject=&body="
+                + String(repeating: "%0D%0A", count: 40))
+    }
+
     // MARK: iCalendar
 
     @Test func textIsEscaped() {

@@ -43,6 +43,19 @@ struct Bytes: Sendable {
         buffer.append(byte)
     }
 
+    /// Appends what `write` puts at the start of the room it is given, `capacity` bytes, and
+    /// returns the number of bytes it wrote: for text written a byte at a time, which would
+    /// otherwise grow the buffer at each one.
+    mutating func appendWritten(atMost capacity: Int, _ write: (UnsafeMutableBufferPointer<UInt8>) -> Int) {
+        let start = buffer.count
+        buffer.append(contentsOf: repeatElement(0, count: capacity))
+        let written = buffer.withUnsafeMutableBufferPointer { all in
+            write(UnsafeMutableBufferPointer(rebasing: all[start...]))
+        }
+        precondition(written <= capacity, "wrote past the room it was given")
+        buffer.removeLast(capacity - written)
+    }
+
     mutating func removeAll() {
         buffer.removeAll(keepingCapacity: true)
     }

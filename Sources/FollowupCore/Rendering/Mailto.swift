@@ -15,39 +15,52 @@ extension Bytes {
     /// Appends ``Mailto/link(to:subject:body:)``.
     mutating func appendMailto(to address: String, subject: String, body: String) {
         append("mailto:")
-        for byte in address.utf8 { appendURIByte(byte, keeping: byte == UInt8(ascii: "@")) }
+        appendURIEncoded(address, keepingAt: true, lineBreaksAsCRLF: false)
         append("?subject=")
-        for byte in subject.utf8 { appendURIByte(byte, keeping: false) }
+        appendURIEncoded(subject, keepingAt: false, lineBreaksAsCRLF: false)
         append("&body=")
-        appendCRLF(body, encoded: true)
+        appendURIEncoded(body, keepingAt: false, lineBreaksAsCRLF: true)
     }
 
-    /// Appends `text` with every line break as CRLF, percent-encoded when `encoded`.
-    mutating func appendCRLF(_ text: String, encoded: Bool) {
-        var afterCR = false
-        for byte in text.utf8 {
-            defer { afterCR = byte == 0x0D }
-            if byte == 0x0A, afterCR { continue }
-            if byte == 0x0D || byte == 0x0A {
-                if encoded { append("%0D%0A") } else { append("\r\n") }
-            } else if encoded {
-                appendURIByte(byte, keeping: false)
-            } else {
-                append(byte: byte)
+    /// Appends `text` with every byte outside RFC 3986's unreserved characters percent-encoded
+    /// (`@` kept when `keepingAt`). With `lineBreaksAsCRLF`, each line break (`\n`, `\r\n` or a
+    /// lone `\r`) is `%0D%0A`.
+    ///
+    /// Written straight into room made for the worst case (three bytes for each), rather than a
+    /// byte at a time: a draft's body is a kilobyte, and a large vault has thousands of links.
+    private mutating func appendURIEncoded(_ text: String, keepingAt: Bool, lineBreaksAsCRLF: Bool) {
+        var text = text
+        text.withUTF8 { bytes in
+            // Three bytes for each, or six where a line break becomes `%0D%0A`.
+            appendWritten(atMost: (lineBreaksAsCRLF ? 6 : 3) * bytes.count) { out in
+                var count = 0
+                func write(_ byte: UInt8) {
+                    // Checked in release builds too, where the subscript is not.
+                    precondition(count < out.count, "percent-encoding outgrew its room")
+                    out[count] = byte
+                    count += 1
+                }
+                func writeEncoded(_ byte: UInt8) {
+                    write(UInt8(ascii: "%"))
+                    write(Self.hexDigit(byte >> 4))
+                    write(Self.hexDigit(byte & 0xF))
+                }
+                var index = 0
+                while index < bytes.count {
+                    let byte = bytes[index]
+                    index += 1
+                    if Self.isUnreserved(byte) || (keepingAt && byte == UInt8(ascii: "@")) {
+                        write(byte)
+                    } else if lineBreaksAsCRLF && (byte == 0x0D || byte == 0x0A) {
+                        if byte == 0x0D, index < bytes.count, bytes[index] == 0x0A { index += 1 }
+                        writeEncoded(0x0D)
+                        writeEncoded(0x0A)
+                    } else {
+                        writeEncoded(byte)
+                    }
+                }
+                return count
             }
-        }
-    }
-
-    /// Appends `byte` as is when it is an RFC 3986 unreserved character or `keeping`, otherwise
-    /// percent-encoded.
-    mutating func appendURIByte(_ byte: UInt8, keeping: Bool) {
-        switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
-            UInt8(ascii: "~"):
-            append(byte: byte)
-        default:
-            if keeping { append(byte: byte) } else { appendPercentEncoded(byte) }
         }
     }
 }

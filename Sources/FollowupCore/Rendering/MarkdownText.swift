@@ -59,22 +59,22 @@ extension Bytes {
     }
 
     /// RFC 3986 unreserved characters, and `/` between segments.
-    private static func isKeptInLink(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
-            UInt8(ascii: "~"), UInt8(ascii: "/"):
-            true
-        default:
-            false
-        }
+    private static func isKeptInLink(_ byte: UInt8) -> Bool { isUnreserved(byte) || byte == UInt8(ascii: "/") }
+
+    /// RFC 3986's unreserved characters: ASCII letters and digits, `-`, `.`, `_`, `~`.
+    static func isUnreserved(_ byte: UInt8) -> Bool {
+        // `| 0x20` folds exactly the upper-case letters onto the lower-case ones within a-z.
+        (byte | 0x20) &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "0") < 10 || byte == UInt8(ascii: "-")
+            || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "~")
     }
 
     /// `%XX`, with upper-case hex digits.
     mutating func appendPercentEncoded(_ byte: UInt8) {
-        func hex(_ nibble: UInt8) -> UInt8 { nibble < 10 ? 0x30 + nibble : 0x41 + nibble - 10 }
         append(byte: UInt8(ascii: "%"))
-        append(byte: hex(byte >> 4))
-        append(byte: hex(byte & 0xF))
+        append(byte: Self.hexDigit(byte >> 4))
+        append(byte: Self.hexDigit(byte & 0xF))
     }
+
+    /// The upper-case hex digit of a nibble.
+    static func hexDigit(_ nibble: UInt8) -> UInt8 { nibble < 10 ? 0x30 + nibble : 0x41 + nibble - 10 }
 }
