@@ -301,11 +301,15 @@ struct Roster {
 
     private static func fullNameIndex(_ name: [String], _ words: [Word]) -> Int? {
         guard name.count <= words.count else { return nil }
+        // A full name has two words or more, so its first is compared whole: a word of another
+        // length (most of them, told without reading it) starts no match.
+        let firstLength = name[0].utf8.count
         return (0...(words.count - name.count)).first { start in
-            name.indices.allSatisfy { offset in
-                let word = words[start + offset].lower
-                return offset == name.count - 1 ? isName(name[offset], word) : word == name[offset]
-            }
+            words[start].lower.utf8.count == firstLength
+                && name.indices.allSatisfy { offset in
+                    let word = words[start + offset].lower
+                    return offset == name.count - 1 ? isName(name[offset], word) : word == name[offset]
+                }
         }
     }
 

@@ -356,15 +356,25 @@ struct AnyWordFinder {
     private let hasEmptyWord: Bool
 
     init(_ words: [String]) {
-        var bytes: [UInt8] = []
+        var total = 0
+        for word in words { total += word.utf8.count }
         var ends: [Int] = []
+        ends.reserveCapacity(words.count)
         var hasEmptyWord = false
-        for word in words {
-            if word.isEmpty { hasEmptyWord = true }
-            for byte in word.utf8 { bytes.append(Self.fold(byte)) }
-            if !word.isEmpty { ends.append(bytes.count) }
+        // Written in place, each word's bytes read where they are: a finder is made for every note.
+        bytes = [UInt8](unsafeUninitializedCapacity: total) { buffer, count in
+            count = 0
+            for var word in words {
+                if word.isEmpty { hasEmptyWord = true }
+                word.withUTF8 { utf8 in
+                    for byte in utf8 {
+                        buffer[count] = Self.fold(byte)
+                        count += 1
+                    }
+                }
+                if !word.isEmpty { ends.append(count) }
+            }
         }
-        self.bytes = bytes
         self.ends = ends
         self.hasEmptyWord = hasEmptyWord
     }
