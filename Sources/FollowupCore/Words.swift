@@ -207,6 +207,33 @@ struct WordShapes {
         let count = word.utf8.count
         return count < 64 ? lengths[Int(first)] & (1 << count) != 0 : hasLongWord
     }
+
+    /// Whether a word of `count` bytes starting with `first` may be one of the words.
+    func mayContain(first: UInt8, count: Int) -> Bool {
+        count < 64 ? lengths[Int(first)] & (1 << count) != 0 : hasLongWord
+    }
+}
+
+/// Lower-case words, asked about words in any case (`Send` is `send`). An ASCII word is
+/// lower-cased and hashed only when its first letter and length fit a member, which most words
+/// do not; any other word is lower-cased as Unicode says (the Kelvin sign is a `k`).
+struct LowercaseWords {
+    let words: Set<String>
+    private let shapes: WordShapes
+
+    init(_ words: Set<String>) {
+        self.words = words
+        shapes = WordShapes(words)
+    }
+
+    func contains(anyCase word: String) -> Bool {
+        var bytes = word
+        let fits: Bool? = bytes.withUTF8 { bytes in
+            guard let first = bytes.first, Text.isASCII(bytes) else { return nil }
+            return shapes.mayContain(first: first &- 0x41 < 26 ? first | 0x20 : first, count: bytes.count)
+        }
+        return fits == false ? false : words.contains(word.lowercased())
+    }
 }
 
 /// Byte-level text searches for the hot path, where `String.contains` and Foundation's

@@ -27,4 +27,18 @@ struct WordShapesTests {
         #expect(shapes.mayContain("tzzzz"), "same first letter and length: a maybe")
         #expect(WordShapes([String(repeating: "a", count: 64)]).mayContain(String(repeating: "b", count: 90)))
     }
+
+    @Test func lowercaseWordsAnswerAsLowercasingWould() {
+        let set = LowercaseWords(["to", "for", "kit", "a few", ""])
+        let asked = [
+            "to", "To", "TO", "tO", "for", "FOR", "fo", "form", "kit", "KIT", "\u{212A}it", "\u{212A}IT", "a few",
+            "A Few",
+            "", "é", "tó", "x", "ton", "t", "Kit's",
+        ]
+        for word in asked {
+            #expect(set.contains(anyCase: word) == set.words.contains(word.lowercased()), "\(word)")
+        }
+        #expect(set.contains(anyCase: "\u{212A}it"), "the Kelvin sign lower-cases to k")
+        #expect(!set.contains(anyCase: "Kits"))
+    }
 }

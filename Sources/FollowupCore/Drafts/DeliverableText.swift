@@ -5,16 +5,22 @@ enum DeliverableText {
         var text = item
         if let start = DatePhrase.dueStart(in: text, from: interview) { text = String(text[..<start]) }
         var words = Self.words(of: text, splittingAtTabs: true)
-        let everyone = people + [recipient].compactMap { $0 }
+        var everyone = people
+        if let recipient { everyone.append(recipient) }
         // A handful of names: a list compared one by one costs less than hashing them into a set.
-        let names = everyone.flatMap { [$0.name, $0.firstName] }
+        var names: [String] = []
+        names.reserveCapacity(2 * everyone.count)
+        for person in everyone {
+            names.append(person.name)
+            names.append(person.firstName)
+        }
         func isName(_ word: String) -> Bool {
             names.contains(word.trimmingCharacters(in: ",.;:")) || names.contains(String(word.dropLast(2)))
         }
         func trimEnd() {
             while let last = words.last {
                 let bare = last.trimmingCharacters(in: ",.;:-–—")
-                if bare.isEmpty || connectors.contains(bare.lowercased()) {
+                if bare.isEmpty || connectors.contains(anyCase: bare) {
                     words.removeLast()
                 } else if bare != last {
                     words[words.count - 1] = bare
@@ -24,31 +30,34 @@ enum DeliverableText {
             }
         }
         trimEnd()
-        if let first = words.first, NoteBody.sendingVerbs.contains(first.lowercased()) { words.removeFirst() }
+        if let first = words.first, sendingVerbs.contains(anyCase: first) { words.removeFirst() }
         // `Send Jonas the doc`: the recipient named right after the verb.
         while let first = words.first, isName(first) { words.removeFirst() }
         // `… to Elif`, `… for Dana Whitfield`.
-        for person in everyone {
-            var removed = false
-            for name in [person.name, person.firstName] {
-                // The word before where the name would start is looked at first; the name is
-                // split into words only when that word is `to`, `for` or `with`.
-                let count = Self.wordCount(of: name)
-                guard words.count > count, Self.prepositions.contains(words[words.count - count - 1].lowercased())
-                else { continue }
-                let nameWords = Self.words(of: name, splittingAtTabs: false)
-                let endsWithName = zip(words.suffix(nameWords.count), nameWords).allSatisfy {
-                    $0.trimmingCharacters(in: ",.;:") == $1
-                }
-                guard endsWithName else { continue }
-                words.removeLast(nameWords.count + 1)
-                removed = true
+        /// Removes `name` and the preposition before it from the end; whether it was there.
+        func removeAtEnd(_ name: String) -> Bool {
+            // The word before where the name would start is looked at first; the name is split
+            // into words only when that word is `to`, `for` or `with`.
+            let count = Self.wordCount(of: name)
+            guard words.count > count, prepositions.contains(anyCase: words[words.count - count - 1]) else {
+                return false
             }
+            let nameWords = Self.words(of: name, splittingAtTabs: false)
+            let endsWithName = zip(words.suffix(nameWords.count), nameWords).allSatisfy {
+                $0.trimmingCharacters(in: ",.;:") == $1
+            }
+            guard endsWithName else { return false }
+            words.removeLast(nameWords.count + 1)
+            return true
+        }
+        for person in everyone {
+            let removedName = removeAtEnd(person.name)
+            let removedFirstName = removeAtEnd(person.firstName)
             // Trimming again changes nothing unless a name was removed.
-            if removed { trimEnd() }
+            if removedName || removedFirstName { trimEnd() }
         }
         guard var first = words.first else { return "what I promised" }
-        if !determiners.contains(first.lowercased()), !first.contains(where: \.isNumber) {
+        if !determiners.contains(anyCase: first), !first.contains(where: \.isNumber) {
             // Lower-case `Write-up` but keep `NDA` and `CV`.
             let second = first.dropFirst().first
             if second.map({ $0.isLowercase }) ?? true { first = first.prefix(1).lowercased() + first.dropFirst() }
@@ -105,13 +114,14 @@ enum DeliverableText {
     }
 
     /// Words before a recipient's name at the end of the item: `… to Elif`, `… for Dana Whitfield`.
-    static let prepositions: Set<String> = ["to", "for", "with"]
+    static let prepositions = LowercaseWords(["to", "for", "with"])
 
-    static let connectors: Set<String> = [
+    static let connectors = LowercaseWords([
         "by", "due", "on", "before", "until", "till", "within", "in", "and", "to", "for", "with", "",
-    ]
-    static let determiners: Set<String> = [
+    ])
+    static let determiners = LowercaseWords([
         "the", "a", "an", "my", "our", "this", "these", "those", "some", "any", "both", "all", "two", "three",
         "four", "five", "several", "a few",
-    ]
+    ])
+    static let sendingVerbs = LowercaseWords(NoteBody.sendingVerbs)
 }
