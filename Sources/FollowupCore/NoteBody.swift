@@ -204,7 +204,7 @@ enum Section: Equatable {
             var count = 0
             var inWord = false
             for byte in bytes {
-                let lower = byte &- 0x41 < 26 ? byte | 0x20 : byte
+                let lower = byte.asciiLowercased
                 if lower &- 0x61 < 26 || byte &- 0x30 < 10 {
                     if !inWord, count > 0 {
                         out[count] = UInt8(ascii: " ")

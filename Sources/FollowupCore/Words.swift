@@ -107,16 +107,8 @@ extension Word {
     private static func asciiWord(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Word {
         let piece = UnsafeBufferPointer(rebasing: bytes[range])
         let text = String(decoding: piece, as: UTF8.self)
-        let lower =
-            piece.contains(where: { $0 &- 0x41 < 26 })
-            ? String(unsafeUninitializedCapacity: range.count) { buffer in
-                for offset in 0..<range.count {
-                    let byte = piece[offset]
-                    buffer[offset] = byte &- 0x41 < 26 ? byte | 0x20 : byte
-                }
-                return range.count
-            } : text
-        return Word(text: text, lower: lower, start: range.lowerBound, end: range.upperBound)
+        return Word(
+            text: text, lower: asciiLowercased(text, bytes: piece), start: range.lowerBound, end: range.upperBound)
     }
 
     private static func isDigitByte(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
@@ -127,19 +119,18 @@ extension Word {
         let start = text.utf8.distance(from: text.utf8.startIndex, to: piece.startIndex)
         let end = start + piece.utf8.count
         let written = String(piece)
-        return Word(
-            text: written, lower: isASCII ? asciiLowercased(written) : written.lowercased(), start: start, end: end)
+        var bytes = written
+        let lower = isASCII ? bytes.withUTF8 { asciiLowercased(written, bytes: $0) } : written.lowercased()
+        return Word(text: written, lower: lower, start: start, end: end)
     }
 
-    private static func asciiLowercased(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 &- 0x41 < 26 }) else { return text }
-        return String(unsafeUninitializedCapacity: text.utf8.count) { buffer in
-            var count = 0
-            for byte in text.utf8 {
-                buffer[count] = byte &- 0x41 < 26 ? byte | 0x20 : byte
-                count += 1
-            }
-            return count
+    /// `text`, whose bytes are `bytes`, all ASCII, with its upper-case letters in lower case: `text`
+    /// itself when it has none.
+    private static func asciiLowercased(_ text: String, bytes: UnsafeBufferPointer<UInt8>) -> String {
+        guard bytes.contains(where: \.isASCIIUppercase) else { return text }
+        return String(unsafeUninitializedCapacity: bytes.count) { buffer in
+            for offset in bytes.indices { buffer[offset] = bytes[offset].asciiLowercased }
+            return bytes.count
         }
     }
 
@@ -166,6 +157,14 @@ extension Word {
 
 extension Character {
     var isASCIIDigit: Bool { isASCII && isNumber }
+}
+
+extension UInt8 {
+    /// Whether the byte is an ASCII upper-case letter, `A` to `Z`.
+    var isASCIIUppercase: Bool { self &- 0x41 < 26 }
+
+    /// The byte with an ASCII upper-case letter in lower case; any other byte as it is.
+    var asciiLowercased: UInt8 { isASCIIUppercase ? self | 0x20 : self }
 }
 
 extension Array where Element == Word {
@@ -204,8 +203,7 @@ struct WordShapes {
     /// Whether `word` may be one of the words; false only when it is none.
     func mayContain(_ word: String) -> Bool {
         guard let first = word.utf8.first else { return true }
-        let count = word.utf8.count
-        return count < 64 ? lengths[Int(first)] & (1 << count) != 0 : hasLongWord
+        return mayContain(first: first, count: word.utf8.count)
     }
 
     /// Whether a word of `count` bytes starting with `first` may be one of the words.
@@ -227,12 +225,12 @@ struct LowercaseWords {
     }
 
     func contains(anyCase word: String) -> Bool {
-        var bytes = word
-        let fits: Bool? = bytes.withUTF8 { bytes in
-            guard let first = bytes.first, Text.isASCII(bytes) else { return nil }
-            return shapes.mayContain(first: first &- 0x41 < 26 ? first | 0x20 : first, count: bytes.count)
+        var copy = word
+        let isRuledOut = copy.withUTF8 { bytes in
+            guard let first = bytes.first, Text.isASCII(bytes) else { return false }
+            return !shapes.mayContain(first: first.asciiLowercased, count: bytes.count)
         }
-        return fits == false ? false : words.contains(word.lowercased())
+        return !isRuledOut && words.contains(word.lowercased())
     }
 }
 
@@ -347,7 +345,7 @@ public enum Text {
                 guard needle.count <= haystack.count, let hay = haystack.baseAddress, let pin = needle.baseAddress
                 else { return false }
                 @inline(__always) func fold(_ byte: UInt8) -> UInt8 {
-                    ignoringASCIICase && byte &- 0x41 < 26 ? byte | 0x20 : byte
+                    ignoringASCIICase ? byte.asciiLowercased : byte
                 }
                 // The first byte is looked for with one comparison per byte: for a letter, `| 0x20`
                 // maps exactly its two cases to its lower case and nothing else to it.
@@ -406,7 +404,7 @@ struct AnyWordFinder {
         self.hasEmptyWord = hasEmptyWord
     }
 
-    @inline(__always) private static func fold(_ byte: UInt8) -> UInt8 { byte &- 0x41 < 26 ? byte | 0x20 : byte }
+    @inline(__always) private static func fold(_ byte: UInt8) -> UInt8 { byte.asciiLowercased }
 
     /// Whether `text` contains any of the words, anywhere (not only as a whole word). Each word's
     /// first byte, in either case, is found with `memchr`, which reads many bytes at a step.

@@ -26,8 +26,8 @@ extension Bytes {
     /// (`@` kept when `keepingAt`). With `lineBreaksAsCRLF`, each line break (`\n`, `\r\n` or a
     /// lone `\r`) is `%0D%0A`.
     ///
-    /// Written straight into room made for the worst case (three bytes for each), rather than a
-    /// byte at a time: a draft's body is a kilobyte, and a large vault has thousands of links.
+    /// Written straight into room made for the worst case (three bytes for each, six for a line
+    /// break), rather than a byte at a time: a draft's body is a kilobyte, and a large vault has thousands of links.
     private mutating func appendURIEncoded(_ text: String, keepingAt: Bool, lineBreaksAsCRLF: Bool) {
         var text = text
         text.withUTF8 { bytes in
