@@ -385,23 +385,23 @@ struct AnyWordFinder {
         for word in words { total += word.utf8.count }
         var ends: [Int] = []
         ends.reserveCapacity(words.count)
-        var hasEmptyWord = false
         // Written in place, each word's bytes read where they are: a finder is made for every note.
-        bytes = [UInt8](unsafeUninitializedCapacity: total) { buffer, count in
+        // `exactCapacity`: a note without interviewers has no bytes, and an empty array made
+        // with the standard library's initializer would write to storage all threads share.
+        bytes = [UInt8](exactCapacity: total) { buffer, count in
             count = 0
-            for var word in words {
-                if word.isEmpty { hasEmptyWord = true }
+            for var word in words where !word.isEmpty {
                 word.withUTF8 { utf8 in
                     for byte in utf8 {
                         buffer[count] = Self.fold(byte)
                         count += 1
                     }
                 }
-                if !word.isEmpty { ends.append(count) }
+                ends.append(count)
             }
         }
         self.ends = ends
-        self.hasEmptyWord = hasEmptyWord
+        hasEmptyWord = words.contains(where: \.isEmpty)
     }
 
     @inline(__always) private static func fold(_ byte: UInt8) -> UInt8 { byte.asciiLowercased }

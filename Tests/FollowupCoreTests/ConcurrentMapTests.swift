@@ -30,4 +30,15 @@ struct ConcurrentMapTests {
             }
         }
     }
+
+    /// Finders for notes without interviewers (no bytes at all) made on many threads at once: an
+    /// empty array made through the standard library's uninitialized-capacity initializer writes
+    /// to the storage every empty array shares, which ThreadSanitizer (`make tsan`) reports.
+    @Test func emptyFindersAreMadeOnManyThreadsAtOnce() {
+        let found = Array(0..<2_000).concurrentMap(jobs: 8) { index in
+            let finder = AnyWordFinder(index % 2 == 0 ? [] : [""])
+            return finder.isFound(in: "Ada") == (index % 2 == 1) && !finder.isFound(in: "")
+        }
+        #expect(found.allSatisfy { $0 })
+    }
 }
