@@ -103,6 +103,11 @@ struct DraftingTests {
         #expect(error("Subject: x\n\nHi {{name\n")?.hasPrefix("t.txt:3:4: `{{` is never closed") == true)
         #expect(error("Subject: x\n\n\n")?.contains("the template has no body") == true)
         #expect(error("\u{FEFF}Subject: x\r\n\r\nHi {{first_name}},\r\n") == nil, "BOM and CRLF are fine")
+        // Templates are searched by their bytes, but columns count characters, as an editor does.
+        #expect(error("Subject: x\n\nCafé ☕️ {{nmae}}\n")?.hasPrefix("t.txt:3:8: unknown placeholder {{nmae}}") == true)
+        #expect(error("Subject:  Ünïcode {{role\n\nHi\n")?.hasPrefix("t.txt:1:19: `{{` is never closed") == true)
+        #expect(
+            error("Subject: x\n\n}}{ {{ }} {{first_name}}\n")?.hasPrefix("t.txt:3:5: unknown placeholder {{}}") == true)
         // Found by the fuzzer: form feeds and U+2028 counted as line breaks put the error on a line
         // past the end of the file. Lines end at LF, CRLF or CR, as in the user's editor.
         #expect(

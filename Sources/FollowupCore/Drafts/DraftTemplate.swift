@@ -136,16 +136,15 @@ public struct DraftTemplate: Sendable, Equatable {
         if content.hasPrefix("\u{FEFF}") { content.removeFirst() }
         // Lines end as an editor ends them (LF, CRLF or CR), as in notes: a form feed, vertical tab
         // or U+2028 is text on its line, so the line an error names is the one the user sees.
-        let lines = content.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
-            .map(String.init)
+        let lines = Self.lines(of: content)
         func error(_ line: Int, _ column: Int, _ message: String) -> TemplateError {
             TemplateError(file: file, line: line, column: column, message: message)
         }
         guard let first = lines.first, first.lowercased().hasPrefix("subject:") else {
             throw error(1, 1, "a template starts with a `Subject:` line, then a blank line, then the body")
         }
-        let subjectText = String(first.dropFirst("subject:".count).drop { $0 == " " })
-        let subjectColumn = first.count - subjectText.count + 1
+        let subjectText = first.dropFirst("subject:".count).drop { $0 == " " }
+        let subjectColumn = first.distance(from: first.startIndex, to: subjectText.startIndex) + 1
         let subject = try pieces(subjectText, line: 1, column: subjectColumn, file: file, name: name)
         guard lines.count < 2 || lines[1].allSatisfy({ $0 == " " || $0 == "\t" }) else {
             throw error(2, 1, "leave a blank line between the `Subject:` line and the body")
@@ -159,34 +158,71 @@ public struct DraftTemplate: Sendable, Equatable {
         return DraftTemplate(name: name, file: file, text: text, subject: subject, body: body)
     }
 
-    private static func pieces(_ line: String, line number: Int, column: Int, file: String, name: Name)
+    /// The lines of `text`, each without its line break: LF, CRLF or CR. These are always
+    /// characters of their own, so splitting at their bytes splits as the characters would.
+    private static func lines(of text: String) -> [Substring] {
+        let bytes = text.utf8
+        var lines: [Substring] = []
+        var start = bytes.startIndex
+        var index = start
+        while index != bytes.endIndex {
+            let byte = bytes[index]
+            guard byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") else {
+                bytes.formIndex(after: &index)
+                continue
+            }
+            lines.append(text[start..<index])
+            bytes.formIndex(after: &index)
+            if byte == UInt8(ascii: "\r"), index != bytes.endIndex, bytes[index] == UInt8(ascii: "\n") {
+                bytes.formIndex(after: &index)
+            }
+            start = index
+        }
+        lines.append(text[start...])
+        return lines
+    }
+
+    /// A line's text and placeholders. The line is searched by its UTF-8 bytes (`{{` and `}}` are
+    /// ASCII); columns, counted in characters from `column` at the line's start, are worked out
+    /// only for an error.
+    private static func pieces(_ line: Substring, line number: Int, column: Int, file: String, name: Name)
         throws(TemplateError) -> [Piece]
     {
-        var pieces: [Piece] = []
-        var rest = Substring(line)
-        var offset = column - 1
-        while let open = rest.range(of: "{{") {
-            let before = rest[..<open.lowerBound]
-            if !before.isEmpty { pieces.append(.text(String(before))) }
-            let at = offset + before.count + 1
-            guard let close = rest[open.upperBound...].range(of: "}}") else {
-                throw TemplateError(
-                    file: file, line: number, column: at, message: "`{{` is never closed with `}}` on this line")
+        func error(at index: String.Index, _ message: String) -> TemplateError {
+            TemplateError(
+                file: file, line: number, column: column + line.distance(from: line.startIndex, to: index),
+                message: message)
+        }
+        let bytes = line.utf8
+        func find(_ pair: UInt8, from start: String.Index) -> String.Index? {
+            var index = start
+            while index != bytes.endIndex {
+                let next = bytes.index(after: index)
+                if bytes[index] == pair, next != bytes.endIndex, bytes[next] == pair { return index }
+                index = next
             }
-            let key = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: " \t")
+            return nil
+        }
+        var pieces: [Piece] = []
+        var rest = line.startIndex
+        while let open = find(UInt8(ascii: "{"), from: rest) {
+            if open != rest { pieces.append(.text(String(line[rest..<open]))) }
+            let inside = bytes.index(open, offsetBy: 2)
+            guard let close = find(UInt8(ascii: "}"), from: inside) else {
+                throw error(at: open, "`{{` is never closed with `}}` on this line")
+            }
+            let key = line[inside..<close].trimmingCharacters(in: " \t")
             guard let placeholder = Placeholder(rawValue: key), name.placeholders.contains(placeholder) else {
                 let known = name.placeholders.map { "{{\($0.rawValue)}}" }.joined(separator: ", ")
                 let why =
                     Placeholder(rawValue: key) == nil
                     ? "unknown placeholder {{\(key)}}" : "{{\(key)}} can't be used in a \(name.rawValue) template"
-                throw TemplateError(
-                    file: file, line: number, column: at, message: "\(why); \(name.rawValue) templates know \(known)")
+                throw error(at: open, "\(why); \(name.rawValue) templates know \(known)")
             }
             pieces.append(.placeholder(placeholder))
-            offset += rest.distance(from: rest.startIndex, to: close.upperBound)
-            rest = rest[close.upperBound...]
+            rest = bytes.index(close, offsetBy: 2)
         }
-        if !rest.isEmpty { pieces.append(.text(String(rest))) }
+        if rest != line.endIndex { pieces.append(.text(String(line[rest...]))) }
         return pieces
     }
 
