@@ -2,6 +2,12 @@ import ArgumentParser
 import FollowupCore
 import Vault
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 extension Followup {
     /// `followup generate`: writes each vault's NEXT.md.
     struct Generate: ParsableCommand {
@@ -111,7 +117,7 @@ extension Followup {
                 terminal.detail("\(vault.path): \(noteCount) \(noteCount == 1 ? "file" : "files") read")
                 terminal.report(report.plan.problems, in: vault.path)
                 guard let outcome = report.write else {
-                    print(String(decoding: report.markdown ?? [], as: UTF8.self), terminator: "")
+                    Generate.writeToStandardOutput(report.markdown ?? [])
                     return ExitStatus.of(report.plan)
                 }
                 let next = Terminal.display(Vault.nextFileName, in: vault.path)
@@ -125,6 +131,21 @@ extension Followup {
                     terminal.say("\(file): \(verdict), \(report.plan.actions.count) events")
                 }
                 return ExitStatus.of(report.plan)
+            }
+        }
+
+        /// The bytes as rendered, after whatever was printed before them: not copied into a String,
+        /// which would also check every byte again. A failed write (a closed pipe) ends it.
+        private static func writeToStandardOutput(_ bytes: [UInt8]) {
+            fflush(nil)
+            bytes.withUnsafeBytes { buffer in
+                var offset = 0
+                while offset < buffer.count {
+                    let written = write(STDOUT_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
+                    if written < 0 && errno == EINTR { continue }
+                    guard written > 0 else { return }
+                    offset += written
+                }
             }
         }
 
