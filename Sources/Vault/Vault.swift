@@ -34,9 +34,13 @@ public struct Vault: Sendable {
         return Plan(readings: consume readings, today: today, jobs: jobs)
     }
 
+    /// The notes are opened relative to the vault's folder, opened once: the system then looks up
+    /// only the note's own part of the path, not the vault's again for every note.
     private func readNotes(_ files: [String], jobs: Int) -> [NoteReading] {
-        files.concurrentMap(jobs: jobs) { file in
-            switch FileBytes.read(join(file)) {
+        let folder = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        defer { if folder >= 0 { close(folder) } }
+        return files.concurrentMap(jobs: jobs) { file in
+            switch folder >= 0 ? FileBytes.read(file, in: folder) : FileBytes.read(join(file)) {
             case .success(let bytes): NoteReader.read(bytes, path: file)
             case .failure(let error):
                 NoteReading(
