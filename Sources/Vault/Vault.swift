@@ -28,18 +28,23 @@ public struct Vault: Sendable {
     /// the slot of its file, so the plan is the same whatever the number of threads.
     public func plan(today: Day, jobs: Int? = nil) throws(VaultError) -> Plan {
         try requireFolder()
-        let (files, scanProblems) = noteFiles()
-        var readings = readNotes(files, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
-        readings.append(NoteReading(note: nil, problems: scanProblems))
+        let readings = readNotes(jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         return Plan(readings: consume readings, today: today, jobs: jobs)
     }
 
-    /// The notes are opened relative to the vault's folder, opened once: the system then looks up
-    /// only the note's own part of the path, not the vault's again for every note.
-    private func readNotes(_ files: [String], jobs: Int) -> [NoteReading] {
+    /// Every note read, in the order of ``noteFiles()``, and last a reading that holds the
+    /// problems of the walk over the folders.
+    ///
+    /// The notes are read while the folders are still being listed: one thread lists them and
+    /// hands over each folder's notes as it goes, the others read those at once (and the lister
+    /// reads too once it is done), so no thread waits for the whole listing. The readings are
+    /// put in the order of their paths at the end, the same whatever the threads did.
+    private func readNotes(jobs: Int) -> [NoteReading] {
         let folder = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         defer { if folder >= 0 { close(folder) } }
-        return files.concurrentMap(jobs: jobs) { file in
+        // Opened relative to the vault's folder, opened once: the system then looks up only the
+        // note's own part of the path, not the vault's again for every note.
+        @Sendable func read(_ file: String) -> NoteReading {
             switch folder >= 0 ? FileBytes.read(file, in: folder) : FileBytes.read(join(file)) {
             case .success(let bytes): NoteReader.read(bytes, path: file)
             case .failure(let error):
@@ -47,6 +52,27 @@ public struct Vault: Sendable {
                     note: nil, problems: [Problem(note: file, line: 1, message: "can't read the note: \(error)")])
             }
         }
+        let listing = Listing()
+        let parts = [[(index: Int, reading: NoteReading)]](count: Swift.max(1, jobs), jobs: jobs) { _ in
+            if listing.claim() {
+                var walk = Walk(vault: self) { listing.add($0) }
+                walk.visit(folder: "")
+                listing.finish(problems: walk.problems)
+            }
+            var part: [(index: Int, reading: NoteReading)] = []
+            while let (start, files) = listing.take(atMost: 16) {
+                for (offset, file) in files.enumerated() { part.append((start + offset, read(file))) }
+            }
+            return part
+        }
+        let files = listing.files
+        var byListing = [NoteReading?](repeating: nil, count: files.count)
+        for part in consume parts {
+            for (index, reading) in part { byListing[index] = reading }
+        }
+        var readings = Text.bytewiseOrder(files).map { byListing[$0]! }
+        readings.append(NoteReading(note: nil, problems: listing.problems))
+        return readings
     }
 
     /// The notes' paths relative to the vault, sorted, and a problem for each folder or link that
@@ -275,6 +301,70 @@ public struct SystemError: Error, Equatable, CustomStringConvertible {
     public var description: String { reason ?? String(cString: strerror(code)) }
 }
 
+/// The notes found so far by a walk on one thread, taken to be read by any thread.
+///
+/// A thread waits for notes only while the walk is running on another (whoever ``claim()``s the
+/// walk runs it to the end before reading), so the waiting always ends, even when the threads run
+/// one after the other.
+private final class Listing: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var found: [String] = []
+    private var taken = 0
+    private var claimed = false
+    private var finished = false
+    private var walkProblems: [Problem] = []
+
+    /// Whether the caller is the one to walk the folders: true once, for the first to ask.
+    func claim() -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        guard !claimed else { return false }
+        claimed = true
+        return true
+    }
+
+    func add(_ files: ArraySlice<String>) {
+        condition.lock()
+        found.append(contentsOf: files)
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    func finish(problems: [Problem]) {
+        condition.lock()
+        walkProblems = problems
+        finished = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Up to `count` notes not yet taken, and the place of the first in the listing; nil once
+    /// every note is taken and the walk has ended. The notes are copied out, so that no slice of
+    /// the listing outlives the lock (the next `add` would copy the whole listing).
+    func take(atMost count: Int) -> (start: Int, files: [String])? {
+        condition.lock()
+        defer { condition.unlock() }
+        while taken == found.count, claimed, !finished { condition.wait() }
+        guard taken < found.count else { return nil }
+        let start = taken
+        taken = Swift.min(start + count, found.count)
+        return (start, Array(found[start..<taken]))
+    }
+
+    /// Every note, in the order the walk found them; read once the threads are done.
+    var files: [String] {
+        condition.lock()
+        defer { condition.unlock() }
+        return found
+    }
+
+    var problems: [Problem] {
+        condition.lock()
+        defer { condition.unlock() }
+        return walkProblems
+    }
+}
+
 /// The walk over a vault's folders.
 private struct Walk {
     let vault: Vault
@@ -283,9 +373,20 @@ private struct Walk {
     var problems: [Problem] = []
     /// Folders already entered, by device and inode, so that link loops end.
     var seen: Set<[UInt64]> = []
+    /// Given the notes found since it was last called, before each folder entered and after each
+    /// folder's own notes, when the notes are read while the walk goes on.
+    let hand: ((ArraySlice<String>) -> Void)?
+    private var handed = 0
 
-    init(vault: Vault) {
+    init(vault: Vault, handingOver hand: ((ArraySlice<String>) -> Void)? = nil) {
         self.vault = vault
+        self.hand = hand
+    }
+
+    private mutating func handOver() {
+        guard let hand, handed < files.count else { return }
+        hand(files[handed...])
+        handed = files.count
     }
 
     mutating func visit(folder relative: String) {
@@ -325,10 +426,12 @@ private struct Walk {
                 }
             }
             if isFolder {
+                handOver()
                 visit(folder: child)
             } else if isFile, Vault.isMarkdown(name), !(relative.isEmpty && name == Vault.nextFileName) {
                 files.append(child)
             }
         }
+        handOver()
     }
 }

@@ -51,6 +51,47 @@ final class VaultTests {
         #expect(problems.map(\.note) == ["broken.md"])
     }
 
+    /// Notes are read while the folders are still listed, on any number of threads; the plan must
+    /// be the one made by listing every folder first and reading the notes in order of path. The
+    /// vault has the shapes that order could trip on: a note beside a folder of its name's prefix
+    /// (`a.md` sorts before `a/…`, which the walk finds first), deep and wide folders, an empty one,
+    /// a link to a folder, a broken link (a problem of the walk), an unreadable note, and more
+    /// notes than a thread takes at a time.
+    @Test func notesReadWhileListedPlanAsNotesReadInOrder() throws {
+        for index in 0..<40 {
+            let interviewer = ["Ada Lovelace", "Grace Hopper", "Alan Turing"][index % 3]
+            try write(
+                "w/\(index % 7)/n\(index).md",
+                "---\ncompany: Co\(index % 5)\nrole: R\ndate: 2026-11-\(10 + index % 9)\n"
+                    + "interviewers: [\(interviewer)]\n---\n\n## Next steps\n\n- [ ] Send the deck \(index) tomorrow\n")
+        }
+        try write("a/b.md", note)
+        try write("a.md", note + "\n- [ ] Send the slides by Friday\n")
+        try write("a/c/d/e.md", note)
+        try write("broken-front-matter.md", "---\ncompany: [\n---\n")
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("empty"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.appendingPathComponent("linked").path, withDestinationPath: "a/c")
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.appendingPathComponent("broken.md").path, withDestinationPath: "nowhere.md")
+        let (files, walkProblems) = vault.noteFiles()
+        #expect(files.count == 44, "the linked folder is entered once, as a/c")
+        #expect(walkProblems.map(\.note) == ["broken.md"])
+        var readings = files.map { file in
+            NoteReader.read(try! FileBytes.read(vault.join(file)).get(), path: file)
+        }
+        readings.append(NoteReading(note: nil, problems: walkProblems))
+        let today = Day(year: 2026, month: 11, day: 21)!
+        let expected = Plan(readings: readings, today: today, jobs: 1)
+        #expect(expected.problems.contains { $0.note == "broken-front-matter.md" })
+        for jobs in [1, 2, 3, 8] {
+            for _ in 0..<5 {
+                #expect(try vault.plan(today: today, jobs: jobs) == expected, "jobs \(jobs)")
+            }
+        }
+    }
+
     @Test func writesAtomicallyAndReportsUnchanged() throws {
         #expect(try vault.writeNext(NextMarkdown.header + "\none\n") == .written)
         #expect(try vault.writeNext(NextMarkdown.header + "\none\n") == .unchanged)
