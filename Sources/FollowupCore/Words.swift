@@ -76,7 +76,7 @@ extension Word {
         return copy.withUTF8 { bytes in
             guard Text.isASCII(bytes) else { return nil }
             var words: [Word] = []
-            words.reserveCapacity(bytes.count / 5 + 1)
+            words.reserveCapacity(bytes.count / 3 + 1)
             var start = -1
             var previous: UInt8 = 0
             for index in bytes.indices {
