@@ -7,13 +7,9 @@ enum DeliverableText {
         var words = Self.words(of: text, splittingAtTabs: true)
         var everyone = people
         if let recipient { everyone.append(recipient) }
+        let firstNames = everyone.map { $0.firstName }
         // A handful of names: a list compared one by one costs less than hashing them into a set.
-        var names: [String] = []
-        names.reserveCapacity(2 * everyone.count)
-        for person in everyone {
-            names.append(person.name)
-            names.append(person.firstName)
-        }
+        let names = everyone.map { $0.name } + firstNames
         func isName(_ word: String) -> Bool {
             names.contains(word.trimmingCharacters(in: ",.;:")) || names.contains(String(word.dropLast(2)))
         }
@@ -50,9 +46,9 @@ enum DeliverableText {
             words.removeLast(nameWords.count + 1)
             return true
         }
-        for person in everyone {
+        for (person, firstName) in zip(everyone, firstNames) {
             let removedName = removeAtEnd(person.name)
-            let removedFirstName = removeAtEnd(person.firstName)
+            let removedFirstName = removeAtEnd(firstName)
             // Trimming again changes nothing unless a name was removed.
             if removedName || removedFirstName { trimEnd() }
         }

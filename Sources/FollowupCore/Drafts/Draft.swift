@@ -67,6 +67,9 @@ public enum Drafter {
                 action, in: plan, templates: templates, onlyWithEmail: onlyWithEmail)
         else { return nil }
         let interview = application.latest
+        // A deliverable was promised at one interview, which its draft names; every other draft
+        // is about the latest.
+        let promisedAt = name == .deliverable ? application.note(at: action.note) ?? interview : interview
 
         var values: [DraftTemplate.Placeholder: String] = [
             .name: recipient?.name ?? action.to ?? "",
@@ -75,19 +78,16 @@ public enum Drafter {
             .company: application.company,
             .role: application.role ?? "",
             .stage: interview.stage ?? "",
-            .interviewDay: interview.date.dayAndMonth,
-            .interviewDate: interview.date.dateLabel,
+            .interviewDay: promisedAt.date.dayAndMonth,
+            .interviewDate: promisedAt.date.dateLabel,
         ]
         switch name {
         case .thankYou:
             values[.specifics] =
                 recipient.map { Specifics.points(about: $0, in: interview).joined(separator: " ") } ?? ""
         case .deliverable:
-            let note = application.note(at: action.note) ?? interview
             values[.deliverable] = DeliverableText.nounPhrase(
-                action.title, recipient: recipient, people: note.interviewers, interview: note.date)
-            values[.interviewDay] = note.date.dayAndMonth
-            values[.interviewDate] = note.date.dateLabel
+                action.title, recipient: recipient, people: promisedAt.interviewers, interview: promisedAt.date)
         case .followUp:
             values[.timeline] = timelineSentence(interview)
         case .secondFollowUp:
