@@ -42,7 +42,7 @@ let package = Package(
         .executableTarget(
             name: "followup",
             dependencies: [
-                "FollowupCore", "Vault", "Git",
+                "FollowupCore", "Vault", "Git", "CArena",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

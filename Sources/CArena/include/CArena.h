@@ -20,4 +20,11 @@ void followup_arena_reset(void);
 /* The bytes this thread's arena holds from the system (for tests). */
 size_t followup_arena_reserved(void);
 
+/* Keeps the C library's malloc from holding on to memory for the rest of the process: blocks of
+ * 256 KiB or more are always mapped on their own and given back whole when freed, and free memory
+ * at the top of the heap beyond 8 MiB is given back. glibc starts from smaller sizes but raises
+ * both with the largest block freed so far, after which large blocks stay in the heap. Call it
+ * first thing in main; elsewhere than glibc it does nothing. */
+void followup_map_large_blocks(void);
+
 #endif
