@@ -123,6 +123,13 @@ struct DraftingTests {
         #expect(filled.body == "Hi,\n\nAbout the role.")
         let full = template.fill([.firstName: "Ada", .specifics: "Point.", .role: "ML"])
         #expect(full.body == "Hi Ada,\n\nPoint.\n\nAbout the ML role.")
+        // Blank lines (spaces and tabs count as blank) never start the body, never come two at a
+        // time, and never end it; a line of empty placeholders is not even a blank line.
+        let spaced = try DraftTemplate.parse(
+            "Subject: x\n\n \nHi,\n\n\t\n{{specifics}}\n\nBye.\n{{specifics}}\n  \n\nP.S.\n \n\n",
+            file: "t", name: .thankYou)
+        #expect(spaced.fill([:]).body == "Hi,\n\nBye.\n\nP.S.")
+        #expect(spaced.fill([.specifics: "Point."]).body == "Hi,\n\nPoint.\n\nBye.\nPoint.\n\nP.S.")
     }
 
     @Test func variantFileNames() {

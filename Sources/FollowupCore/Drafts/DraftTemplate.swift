@@ -233,15 +233,24 @@ public struct DraftTemplate: Sendable, Equatable {
     /// blank lines never pile up.
     func fill(_ values: [Placeholder: String]) -> (subject: String, body: String) {
         let subject = Self.fill(self.subject, values) ?? ""
-        var lines: [String] = []
-        for line in body {
+        // Written into one string as it goes. A blank line is held back until a line with text
+        // follows it, which drops blank lines at the start, in runs and at the end.
+        var body = ""
+        body.reserveCapacity(512)
+        var hasText = false
+        var blankBefore = false
+        for line in self.body {
             guard let filled = Self.fill(line, values) else { continue }
-            let blank = Self.isBlank(filled)
-            if blank && (lines.last?.isEmpty ?? true) { continue }
-            lines.append(blank ? "" : filled)
+            if Self.isBlank(filled) {
+                blankBefore = hasText
+                continue
+            }
+            if hasText { body += blankBefore ? "\n\n" : "\n" }
+            body += filled
+            hasText = true
+            blankBefore = false
         }
-        while lines.last?.isEmpty == true { lines.removeLast() }
-        return (subject, lines.joined(separator: "\n"))
+        return (subject, body)
     }
 
     /// Whether `text` is only spaces and tabs (or nothing), told from its bytes: a Character is a
