@@ -61,10 +61,8 @@ public struct Application: Sendable, Equatable {
         }.map { logged[$0].place }
         people = Self.people(sorted)
         let paths = sorted.map(\.path)
-        byPath = sorted.indices.map(Int32.init).sorted { left, right in
-            let (leftPath, rightPath) = (paths[Int(left)], paths[Int(right)])
-            return leftPath != rightPath ? leftPath < rightPath : left < right
-        }
+        // Stable: notes at one path (a plan made from readings, not a folder) keep their order.
+        byPath = sorted.indices.map(Int32.init).sorted { paths[Int($0)] < paths[Int($1)] }
     }
 
     /// Every mention of a person, latest note first, merged by lower-cased name.
@@ -74,10 +72,8 @@ public struct Application: Sendable, Equatable {
             for person in note.interviewers { mentions.append(Named(key: person.name.lowercased(), person: person)) }
             if let contact = note.contact { mentions.append(Named(key: contact.name.lowercased(), person: contact)) }
         }
-        // By name, and for one name in the order of mention: the latest first.
-        let order = mentions.indices.sorted { left, right in
-            mentions[left].key != mentions[right].key ? mentions[left].key < mentions[right].key : left < right
-        }
+        // By name, and for one name in the order of mention (the sort is stable): the latest first.
+        let order = mentions.indices.sorted { mentions[$0].key < mentions[$1].key }
         var people: [Named] = []
         people.reserveCapacity(
             order.indices.count { $0 == 0 || mentions[order[$0]].key != mentions[order[$0 - 1]].key })
