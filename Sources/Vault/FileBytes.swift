@@ -30,7 +30,7 @@ public enum FileBytes {
         // One allocation of the size fstat gives (plus one byte, to see a file that grew), read
         // into directly; a file that keeps growing is read on in doubling steps, up to the limit.
         // Once the size fstat gave is read, the file is whole: no further read to be told the end
-        // (a third of the system calls a note took). A file that says it is empty is read to its
+        // (one of the five system calls a note took). A file that says it is empty is read to its
         // end, as /proc files must be; a short read is only a pause, and reading goes on.
         let size = Int(info.st_size)
         var capacity = size + 1
