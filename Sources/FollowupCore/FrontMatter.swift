@@ -271,6 +271,8 @@ private struct Reader {
         switch node.kind {
         case .scalar:
             let text = node.scalarText ?? ""
+            // Most values have neither `{` nor `<`: told in one pass over the bytes.
+            guard text.utf8.contains(where: { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "<") }) else { return nil }
             let isPlaceholder =
                 (Text.contains(text, "{{", ignoringASCIICase: false)
                     && Text.contains(text, "}}", ignoringASCIICase: false))
