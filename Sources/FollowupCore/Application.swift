@@ -136,8 +136,19 @@ public struct Application: Sendable, Equatable {
     }
 
     /// Every log entry of every note, oldest first, each with the note it is in.
-    var history: [(note: InterviewNote, entry: LogEntry)] {
-        logOrder.map { (notes[Int($0.note)], entry($0)) }
+    var history: [(note: InterviewNote, entry: LogEntry)] { history(since: nil) }
+
+    /// ``history`` from `day` on: the entries of that day and later. They end the history, which
+    /// is in order of day, so they are found by bisection and only they are read (the rules look
+    /// at what happened since the latest interview, in applications of any length).
+    func history(since day: Day?) -> [(note: InterviewNote, entry: LogEntry)] {
+        let first =
+            day.map { day in
+                Self.firstIndex(in: logOrder.count) {
+                    notes[Int(logOrder[$0].note)].logDay(at: Int(logOrder[$0].index)) >= day
+                }
+            } ?? 0
+        return logOrder[first...].map { (notes[Int($0.note)], entry($0)) }
     }
 
     /// The latest log entry that matches, found from the end without building the history.

@@ -23,7 +23,7 @@ public enum Rules {
             actions += openItems(application)
             actions.append(replyToOffer(application, decision))
         case .rejected:
-            if !application.history.contains(where: { $0.entry.events.contains(.feedbackAsked) }) {
+            if application.lastLogEntry(where: { $0.events.contains(.feedbackAsked) }) == nil {
                 actions.append(askForFeedback(application, decision))
             }
         case .withdrawn, .accepted, .declined, .closed:
@@ -47,7 +47,7 @@ public enum Rules {
     /// day after. With no interviewers named, one thank-you, unless any was logged.
     static func thankYous(_ application: Application) -> [Action] {
         let latest = application.latest
-        let since = application.history.filter { $0.entry.day >= latest.date && $0.entry.events.contains(.thankYou) }
+        let since = application.history(since: latest.date).filter { $0.entry.events.contains(.thankYou) }
         let thanked = Set(since.flatMap(\.entry.thanked).map { $0.lowercased() })
         let due = latest.date.adding(days: 1)
         guard !latest.interviewers.isEmpty else {
@@ -90,7 +90,7 @@ public enum Rules {
     /// starts the count again). A reply on the same day as a check-in is taken to answer it.
     static func checkIns(_ application: Application) -> Action? {
         let latest = application.latest
-        let history = application.history.filter { $0.entry.day >= latest.date }
+        let history = application.history(since: latest.date)
         let lastReply = history.last { $0.entry.events.contains(.reply) }?.entry.day
         let countFrom = lastReply ?? latest.date
         let checkIns = history.filter { $0.entry.day > countFrom && $0.entry.events.contains(.followUp) }
@@ -199,7 +199,7 @@ struct StatusDecision {
         note = latest
         line = latest.statusLine ?? 1
         guard !status.isClosed else { return }
-        for (note, entry) in application.history where entry.day >= day {
+        for (note, entry) in application.history(since: day) {
             let said: Status? =
                 entry.events.contains(.offer) ? .offer : entry.events.contains(.rejection) ? .rejected : nil
             guard let said else { continue }

@@ -773,6 +773,13 @@ struct RulesTests {
                 ])
             for path in ["a.md", "b.md", "c.md", "d.md", "e.md"] { #expect(application.note(at: path)?.path == path) }
             #expect(application.note(at: "f.md") == nil)
+            // The history from a day on (found by bisection) is the history filtered by day.
+            for start in ["2026-11-18", "2026-11-19", "2026-11-20", "2026-11-21", "2026-11-22"] {
+                let since = application.history(since: day(start)).map { "\($0.note.path):\($0.entry.line)" }
+                let filtered = application.history.filter { $0.entry.day >= day(start) }
+                #expect(since == filtered.map { "\($0.note.path):\($0.entry.line)" }, "since \(start)")
+            }
+            #expect(application.history(since: day("2026-11-20")).count == 4)
         }
     }
 
