@@ -131,8 +131,34 @@ public struct Application: Sendable, Equatable {
     }
 
     private static func key(company: String, role: String?) -> String {
+        var (company, role) = (company, role ?? "")
+        // ASCII, the usual case, is trimmed and lower-cased from its bytes into one string; the
+        // same key as the general way below, without its four strings made on the way.
+        let ascii: String? = company.withUTF8 { company in
+            role.withUTF8 { role in
+                guard Text.isASCII(company), Text.isASCII(role) else { return nil }
+                return String(unsafeUninitializedCapacity: company.count + 1 + role.count) { key in
+                    var count = 0
+                    func append(_ part: UnsafeBufferPointer<UInt8>) {
+                        var (start, end) = (0, part.count)
+                        while start < end, part[start] == 0x20 || part[start] == 0x09 { start += 1 }
+                        while end > start, part[end - 1] == 0x20 || part[end - 1] == 0x09 { end -= 1 }
+                        for byte in part[start..<end] {
+                            key[count] = byte.asciiLowercased
+                            count += 1
+                        }
+                    }
+                    append(company)
+                    key[count] = 0
+                    count += 1
+                    append(role)
+                    return count
+                }
+            }
+        }
+        if let ascii { return ascii }
         func normal(_ text: String) -> String { text.trimmingCharacters(in: " \t").lowercased() }
-        return normal(company) + "\u{0}" + normal(role ?? "")
+        return normal(company) + "\u{0}" + normal(role)
     }
 
     /// Every log entry of every note, oldest first, each with the note it is in.

@@ -701,6 +701,24 @@ struct RulesTests {
         #expect(applications.map { $0.notes.map(\.path) } == [["b.md"], ["a.md", "d.md"], ["c.md"]])
     }
 
+    /// Company and role are compared trimmed of spaces and tabs and in lower case, whether they
+    /// are ASCII (read from their bytes) or not (read as characters), and ordered by those keys.
+    @Test func applicationsAreKeyedTheSameForAnyText() throws {
+        let notes = try [
+            ("a.md", "Zeta", "SRE"), ("b.md", "\t zeta", "sre \t"), ("c.md", "ÜNÏCORN", "SRE"),
+            ("d.md", "Ünïcorn ", "sre"), ("e.md", "Zeta", "Rôle"), ("f.md", "zeta", "RÔLE"), ("g.md", "Zeta", nil),
+        ].map { path, company, role in
+            var note = try #require(readNote(Self.note(company: "x", role: "x"), path: path).note)
+            note = InterviewNote(
+                path: note.path, company: company, role: role, date: note.date, interviewers: note.interviewers)
+            return note
+        }
+        #expect(
+            Application.group(notes).map { $0.notes.map(\.path).sorted() } == [
+                ["g.md"], ["e.md", "f.md"], ["a.md", "b.md"], ["c.md", "d.md"],
+            ])
+    }
+
     @Test func aPlanGroupsSortsAndKeepsProblems() throws {
         let readings = [
             readNote(Self.screen, path: "a/screen.md"), readNote(Self.onsite, path: "b/onsite.md"),
