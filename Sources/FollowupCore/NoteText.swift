@@ -92,8 +92,8 @@ enum NoteText {
     }
 }
 
-/// Walks the lines of a byte buffer.
-private struct LineCursor {
+/// Walks the lines of a byte buffer; `\n`, `\r\n` and a lone `\r` each end a line.
+struct LineCursor {
     let bytes: UnsafeRawBufferPointer
     var offset: Int
     /// The 1-based number of the line last returned.

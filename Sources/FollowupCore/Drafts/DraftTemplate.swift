@@ -158,28 +158,20 @@ public struct DraftTemplate: Sendable, Equatable {
         return DraftTemplate(name: name, file: file, text: text, subject: subject, body: body)
     }
 
-    /// The lines of `text`, each without its line break: LF, CRLF or CR. These are always
-    /// characters of their own, so splitting at their bytes splits as the characters would.
+    /// The lines of `text`, each without its line break (LF, CRLF or CR, as ``LineCursor`` ends
+    /// them); text ending with a line break, or none, ends with an empty line, as an editor shows.
     private static func lines(of text: String) -> [Substring] {
-        let bytes = text.utf8
-        var lines: [Substring] = []
-        var start = bytes.startIndex
-        var index = start
-        while index != bytes.endIndex {
-            let byte = bytes[index]
-            guard byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") else {
-                bytes.formIndex(after: &index)
-                continue
-            }
-            lines.append(text[start..<index])
-            bytes.formIndex(after: &index)
-            if byte == UInt8(ascii: "\r"), index != bytes.endIndex, bytes[index] == UInt8(ascii: "\n") {
-                bytes.formIndex(after: &index)
-            }
-            start = index
+        var text = text
+        let ranges = text.withUTF8 { bytes in
+            var cursor = LineCursor(bytes: UnsafeRawBufferPointer(bytes), offset: 0)
+            var ranges: [Range<Int>] = []
+            while let (content, _) = cursor.next() { ranges.append(content) }
+            if bytes.last.map({ $0 == 0x0A || $0 == 0x0D }) ?? true { ranges.append(bytes.count..<bytes.count) }
+            return ranges
         }
-        lines.append(text[start...])
-        return lines
+        let utf8 = text.utf8
+        func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+        return ranges.map { text[index($0.lowerBound)..<index($0.upperBound)] }
     }
 
     /// A line's text and placeholders. The line is searched by its UTF-8 bytes (`{{` and `}}` are
