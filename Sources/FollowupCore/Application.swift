@@ -161,13 +161,16 @@ public struct Application: Sendable, Equatable {
         return normal(company) + "\u{0}" + normal(role)
     }
 
+    /// Log entries, oldest first, each with the note it is in.
+    typealias History = [(note: InterviewNote, entry: LogEntry)]
+
     /// Every log entry of every note, oldest first, each with the note it is in.
-    var history: [(note: InterviewNote, entry: LogEntry)] { history(since: nil) }
+    var history: History { history(since: nil) }
 
     /// ``history`` from `day` on: the entries of that day and later. They end the history, which
     /// is in order of day, so they are found by bisection and only they are read (the rules look
     /// at what happened since the latest interview, in applications of any length).
-    func history(since day: Day?) -> [(note: InterviewNote, entry: LogEntry)] {
+    func history(since day: Day?) -> History {
         let first =
             day.map { day in
                 Self.firstIndex(in: logOrder.count) {

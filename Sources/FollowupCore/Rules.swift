@@ -12,13 +12,16 @@ public enum Rules {
 
     /// Everything the notes of `application` say should be sent or done next.
     public static func actions(for application: Application) -> [Action] {
-        let decision = StatusDecision(application)
+        // What the log says since the latest interview: the status, thank-you and check-in rules
+        // all read it, so it is read once.
+        let recent = application.history(since: application.latest.date)
+        let decision = StatusDecision(application, recent: recent)
         var actions: [Action] = []
         switch decision.status {
         case .waiting:
-            actions += thankYous(application)
+            actions += thankYous(application, recent: recent)
             actions += openItems(application)
-            actions += checkIns(application).map { [$0] } ?? []
+            actions += checkIns(application, recent: recent).map { [$0] } ?? []
         case .offer:
             actions += openItems(application)
             actions.append(replyToOffer(application, decision))
@@ -45,9 +48,9 @@ public enum Rules {
 
     /// A thank-you to each interviewer of the latest interview with none logged since it, due the
     /// day after. With no interviewers named, one thank-you, unless any was logged.
-    static func thankYous(_ application: Application) -> [Action] {
+    static func thankYous(_ application: Application, recent: Application.History) -> [Action] {
         let latest = application.latest
-        let since = application.history(since: latest.date).filter { $0.entry.events.contains(.thankYou) }
+        let since = recent.filter { $0.entry.events.contains(.thankYou) }
         let thanked = Set(since.flatMap(\.entry.thanked).map { $0.lowercased() })
         let due = latest.date.adding(days: 1)
         guard !latest.interviewers.isEmpty else {
@@ -88,9 +91,8 @@ public enum Rules {
     ///
     /// Check-ins count from the latest interview, or from the latest reply after it (a reply
     /// starts the count again). A reply on the same day as a check-in is taken to answer it.
-    static func checkIns(_ application: Application) -> Action? {
+    static func checkIns(_ application: Application, recent history: Application.History) -> Action? {
         let latest = application.latest
-        let history = application.history(since: latest.date)
         let lastReply = history.last { $0.entry.events.contains(.reply) }?.entry.day
         let countFrom = lastReply ?? latest.date
         let checkIns = history.filter { $0.entry.day > countFrom && $0.entry.events.contains(.followUp) }
@@ -192,14 +194,15 @@ struct StatusDecision {
     /// The person the deciding log line names.
     var person: String?
 
-    init(_ application: Application) {
+    /// `recent`: the application's log since its latest interview.
+    init(_ application: Application, recent: Application.History) {
         let latest = application.latest
         status = latest.status
         day = latest.date
         note = latest
         line = latest.statusLine ?? 1
         guard !status.isClosed else { return }
-        for (note, entry) in application.history(since: day) {
+        for (note, entry) in recent {
             let said: Status? =
                 entry.events.contains(.offer) ? .offer : entry.events.contains(.rejection) ? .rejected : nil
             guard let said else { continue }
