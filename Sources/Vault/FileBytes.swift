@@ -199,6 +199,20 @@ public enum FileBytes {
         }
     }
 
+    /// Writes all of `bytes` to the open `descriptor`, through partial writes and interruptions.
+    public static func write(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) throws(SystemError) {
+        var offset = 0
+        while offset < bytes.count {
+            let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw SystemError(errno)
+            }
+            guard written > 0 else { throw SystemError(EIO, reason: "nothing could be written") }
+            offset += written
+        }
+    }
+
     /// The error for something at a note's or NEXT.md's path that is not a regular file.
     static func notAFile(_ info: stat) -> SystemError {
         let what = info.st_mode & S_IFMT == S_IFDIR ? "a folder" : "a pipe, socket or device"
@@ -257,15 +271,7 @@ public enum FileBytes {
         }
 
         public func write(_ bytes: UnsafeRawBufferPointer) throws(SystemError) {
-            var offset = 0
-            while offset < bytes.count {
-                let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw SystemError(errno)
-                }
-                offset += written
-            }
+            try FileBytes.write(bytes, to: descriptor)
         }
 
         /// Flushes the file, renames it over `path` and flushes the folder. On failure the

@@ -138,15 +138,7 @@ extension Followup {
         /// which would also check every byte again. A failed write (a closed pipe) ends it.
         private static func writeToStandardOutput(_ bytes: [UInt8]) {
             fflush(nil)
-            bytes.withUnsafeBytes { buffer in
-                var offset = 0
-                while offset < buffer.count {
-                    let written = write(STDOUT_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
-                    if written < 0 && errno == EINTR { continue }
-                    guard written > 0 else { return }
-                    offset += written
-                }
-            }
+            bytes.withUnsafeBytes { try? FileBytes.write($0, to: STDOUT_FILENO) }
         }
 
         /// `3 vaults: 1 written, 1 unchanged, 1 with note errors, 0 failed`.
