@@ -61,8 +61,33 @@ private enum Field: Int, CaseIterable {
     }
 
     /// Every name, with its field and its place among the field's names.
-    static let byName: [String: (field: Field, rank: Int)] = Dictionary(
-        uniqueKeysWithValues: allCases.flatMap { field in field.names.enumerated().map { ($1, (field, $0)) } })
+    private static let all: [(name: [UInt8], field: Field, rank: Int)] = allCases.flatMap { field in
+        field.names.enumerated().map { (Array($1.utf8), field, $0) }
+    }
+    private static let byName: [String: (field: Field, rank: Int)] = Dictionary(
+        uniqueKeysWithValues: all.map { (String(decoding: $0.name, as: UTF8.self), ($0.field, $0.rank)) })
+
+    /// The field `key` names, and the name's place among the field's names; nil for a key that
+    /// names none, or one that is not a scalar.
+    static func named(_ key: YAMLNode) -> (field: Field, rank: Int)? {
+        key.withScalarBytes { bytes -> (field: Field, rank: Int)? in
+            // An ASCII key (all of them, in practice) is normalized byte by byte as it is compared:
+            // no String and no hashing for each key of each note.
+            if Text.isASCII(bytes) {
+                let normalized = { (byte: UInt8) in
+                    byte == UInt8(ascii: "-") || byte == UInt8(ascii: " ") ? UInt8(ascii: "_") : byte.asciiLowercased
+                }
+                let match = all.first { entry in
+                    entry.name.count == bytes.count && zip(entry.name, bytes).allSatisfy { $0 == normalized($1) }
+                }
+                return match.map { ($0.field, $0.rank) }
+            }
+            // Other text is lower-cased as Strings are: a non-ASCII key may still spell a name (the
+            // Kelvin sign lower-cases to `k`).
+            let name = String(decoding: bytes, as: UTF8.self)
+            return byName[String(name.lowercased().map { $0 == "-" || $0 == " " ? "_" : $0 })]
+        } ?? nil
+    }
 }
 
 /// Reads the fields of one front matter, gathering problems as it goes.
@@ -81,10 +106,7 @@ private struct Reader {
         // a field with several names the earliest name in `names` wins, then the first pair.
         var found = [(rank: Int, pair: YAMLPair)?](repeating: nil, count: Field.allCases.count)
         for pair in pairs {
-            guard let name = pair.key.scalarText else { continue }
-            let isNormal = name.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || $0 == UInt8(ascii: "_") }
-            let normalized = isNormal ? name : String(name.lowercased().map { $0 == "-" || $0 == " " ? "_" : $0 })
-            guard let (field, rank) = Field.byName[normalized] else { continue }
+            guard let (field, rank) = Field.named(pair.key) else { continue }
             if let existing = found[field.rawValue], existing.rank <= rank { continue }
             found[field.rawValue] = (rank, pair)
         }
@@ -253,16 +275,20 @@ private struct Reader {
 
     /// A scalar's text with YAML's null spellings read as empty; nil for lists and mappings.
     private func scalarText(_ node: YAMLNode) -> String? {
-        guard let raw = node.scalarText else { return nil }
-        let text = raw.trimmingCharacters(in: " \t\r\n")
-        if node.isPlain, text.utf8.count <= 4 {
-            switch text {
-            case "~", "null", "Null", "NULL": return ""
-            default: break
-            }
+        // Trimmed and told from null by its bytes, then made a String once.
+        node.withScalarBytes { bytes in
+            let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A }
+            var (start, end) = (0, bytes.count)
+            while start < end, isSpace(bytes[start]) { start += 1 }
+            while end > start, isSpace(bytes[end - 1]) { end -= 1 }
+            let text = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            if node.isPlain, Self.nullSpellings.contains(where: { $0.elementsEqual(text) }) { return "" }
+            return String(decoding: text, as: UTF8.self)
         }
-        return text
     }
+
+    /// How YAML writes null without quotes.
+    private static let nullSpellings = ["~", "null", "Null", "NULL"].map { Array($0.utf8) }
 
     /// A template engine's placeholder left unfilled (`{{date}}`, `<% tp.date.now() %>`): the note
     /// is a template, or was made from one that did not run. YAML reads `{{date}}` unquoted as a

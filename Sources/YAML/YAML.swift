@@ -40,6 +40,16 @@ public struct YAMLNode: Sendable {
         }
     }
 
+    /// Calls `body` with a scalar's UTF-8 bytes, lent for the call; nil for a sequence or a mapping.
+    /// For readers that look at a value's bytes before deciding to make a `String` of it.
+    public func withScalarBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result? {
+        let entry = entry
+        guard entry.kind == .scalar else { return nil }
+        return try document.text.withUnsafeBufferPointer { text in
+            try body(UnsafeBufferPointer(rebasing: text[Int(entry.first)..<Int(entry.end)]))
+        }
+    }
+
     /// Whether this is a scalar whose text is `text`, as `String`s compare.
     func isScalar(_ text: String) -> Bool {
         let entry = entry

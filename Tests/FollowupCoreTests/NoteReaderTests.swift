@@ -101,12 +101,32 @@ struct NoteReaderTests {
         #expect(note.minutes == minutes)
     }
 
-    @Test(arguments: ["timeline", "decision", "decision_by", "hear_back", "Hear Back", "decision-by"])
+    @Test(arguments: [
+        "timeline", "decision", "decision_by", "hear_back", "Hear Back", "decision-by", "HEAR-BACK", "Decision By",
+        // The Kelvin sign lower-cases to `k`, as the key's String does.
+        "hear_bac\u{212A}",
+    ])
     func timelineKeys(key: String) throws {
         let note = try validNote(noteText("company: Cyberdyne\ndate: 2026-11-18\n\(key): a week"))
         #expect(note.timeline?.text == "a week")
         #expect(note.timeline?.end == day("2026-11-25"))
         #expect(note.timeline?.line == 4)
+    }
+
+    @Test(arguments: ["timelines", "hearback", "hear__back", "time line", "decisionby", "_date", "timeline\u{301}"])
+    func nearMissKeysAreNotFields(key: String) throws {
+        let note = try validNote(noteText("company: Cyberdyne\ndate: 2026-11-18\n\(key): a week"))
+        #expect(note.timeline == nil)
+    }
+
+    @Test(arguments: [
+        ("~", nil as String?), ("null", nil), ("Null", nil), ("NULL", nil), ("nULL", "nULL"), ("\"null\"", "null"),
+        ("'~'", "~"), ("\"  onsite \"", "onsite"), ("\"\\tonsite\\r\\n\"", "onsite"), ("\"\\u00A0onsite\"", "\u{A0}onsite"),
+        ("\"\"", nil), ("on site", "on site"), ("\"é\"", "é"),
+    ])
+    func scalarValuesAreTrimmedAndNullIsEmpty(value: String, stage: String?) throws {
+        let note = try validNote(noteText("company: Cyberdyne\ndate: 2026-11-18\nstage: \(value)"))
+        #expect(note.stage == stage)
     }
 
     @Test func unreadableTimelineIsAWarningAndKept() throws {
