@@ -121,7 +121,8 @@ struct NoteReaderTests {
 
     @Test(arguments: [
         ("~", nil as String?), ("null", nil), ("Null", nil), ("NULL", nil), ("nULL", "nULL"), ("\"null\"", "null"),
-        ("'~'", "~"), ("\"  onsite \"", "onsite"), ("\"\\tonsite\\r\\n\"", "onsite"), ("\"\\u00A0onsite\"", "\u{A0}onsite"),
+        ("'~'", "~"), ("\"  onsite \"", "onsite"), ("\"\\tonsite\\r\\n\"", "onsite"),
+        ("\"\\u00A0onsite\"", "\u{A0}onsite"),
         ("\"\"", nil), ("on site", "on site"), ("\"é\"", "é"),
     ])
     func scalarValuesAreTrimmedAndNullIsEmpty(value: String, stage: String?) throws {
