@@ -75,8 +75,8 @@ private struct Walk {
     var quoteDepth = 0
     /// Indices in `blocks` of the list items we are inside, innermost last.
     var openItems: [Int] = []
-    /// The heading or list item whose text is being gathered, and the node that holds that text.
-    var gathering: (block: Int, container: OpaquePointer)?
+    /// The block whose text is being gathered, and the node that holds that text.
+    var gathering: (block: Gathered, container: OpaquePointer)?
     /// The gathered text's bytes: one buffer for the whole walk, decoded once per block.
     var text: [UInt8] = []
 
@@ -107,12 +107,7 @@ private struct Walk {
         case CMARK_NODE_HEADING:
             if entering {
                 let level = Int(cmark_node_get_heading_level(node))
-                blocks.append(
-                    .heading(
-                        Heading(
-                            level: level, text: "", position: position(of: node),
-                            isQuoted: quoteDepth > 0)))
-                startGathering(into: blocks.count - 1, from: node)
+                startGathering(.heading(level: level, position(of: node), isQuoted: quoteDepth > 0), from: node)
             } else {
                 finishGathering(node)
             }
@@ -122,11 +117,9 @@ private struct Walk {
             if entering, let item = openItems.last, let parent = cmark_node_parent(node),
                 cmark_node_get_type(parent) == CMARK_NODE_ITEM, cmark_node_first_child(parent) == node
             {
-                startGathering(into: item, from: node)
+                startGathering(.listItem(item), from: node)
             } else if entering {
-                blocks.append(
-                    .paragraph(Paragraph(text: "", position: position(of: node), isQuoted: quoteDepth > 0)))
-                startGathering(into: blocks.count - 1, from: node)
+                startGathering(.paragraph(position(of: node), isQuoted: quoteDepth > 0), from: node)
             } else {
                 finishGathering(node)
             }
@@ -149,32 +142,46 @@ private struct Walk {
             column: Int(cmark_node_get_start_column(node)))
     }
 
-    private mutating func startGathering(into block: Int, from container: OpaquePointer) {
+    private mutating func startGathering(_ block: Gathered, from container: OpaquePointer) {
         gathering = (block, container)
         text.removeAll(keepingCapacity: true)
     }
 
+    /// Makes the block whose text was gathered: a heading or paragraph is added now (neither holds
+    /// other blocks, so its place is the same as when it began); a list item, added when it began
+    /// (its nested items follow it), gets its text in place.
     private mutating func finishGathering(_ container: OpaquePointer) {
         guard let current = gathering, current.container == container else { return }
         gathering = nil
         var gathered = Self.trimmed(text[...])
-        switch blocks[current.block] {
-        case .heading(var heading):
-            heading.text = String(decoding: gathered, as: UTF8.self)
-            blocks[current.block] = .heading(heading)
-        case .listItem(var item):
-            (item.task, gathered) = Self.splitTaskBox(gathered)
-            item.text = String(decoding: gathered, as: UTF8.self)
-            blocks[current.block] = .listItem(item)
-        case .paragraph(var paragraph):
-            guard gathered.withUnsafeBufferPointer(keepsParagraph) else {
-                // The last block (nothing is added while a paragraph's text is gathered): O(1).
-                blocks.remove(at: current.block)
-                return
+        switch current.block {
+        case .heading(let level, let position, let isQuoted):
+            let text = String(decoding: gathered, as: UTF8.self)
+            blocks.append(.heading(Heading(level: level, text: text, position: position, isQuoted: isQuoted)))
+        case .listItem(let index):
+            guard case .listItem(let item) = blocks[index] else {
+                preconditionFailure("a list item's place holds another block")
             }
-            paragraph.text = String(decoding: gathered, as: UTF8.self)
-            blocks[current.block] = .paragraph(paragraph)
+            let task: ListItem.Task?
+            (task, gathered) = Self.splitTaskBox(gathered)
+            blocks[index] = .listItem(
+                ListItem(
+                    text: String(decoding: gathered, as: UTF8.self), task: task, position: item.position,
+                    depth: item.depth, isQuoted: item.isQuoted))
+        case .paragraph(let position, let isQuoted):
+            // Most paragraphs are prose the caller has no use for: told from the bytes, never made a String.
+            guard gathered.withUnsafeBufferPointer(keepsParagraph) else { return }
+            let text = String(decoding: gathered, as: UTF8.self)
+            blocks.append(.paragraph(Paragraph(text: text, position: position, isQuoted: isQuoted)))
         }
+    }
+
+    /// A block whose text is being gathered: a heading or paragraph, made once its text is known, or
+    /// the list item at an index of `blocks`.
+    enum Gathered {
+        case heading(level: Int, SourcePosition, isQuoted: Bool)
+        case listItem(Int)
+        case paragraph(SourcePosition, isQuoted: Bool)
     }
 
     /// Splits `[ ] text`, `[x] text` or `[X] text` into the box and the text after it.
