@@ -7,6 +7,9 @@ struct Bytes: Sendable {
         buffer.reserveCapacity(capacity)
     }
 
+    /// Disfavoured so that a literal is appended as a `StaticString`: its bytes are copied as they
+    /// are, without a `String` made around them first.
+    @_disfavoredOverload
     mutating func append(_ text: String) {
         var text = text
         text.withUTF8 { buffer.append(contentsOf: $0) }
