@@ -158,6 +158,9 @@ public final class YAMLDocument: Sendable {
     /// equivalent, which only non-ASCII text can be without being the same bytes.
     static func isSameText(_ one: UnsafeBufferPointer<UInt8>, _ other: UnsafeBufferPointer<UInt8>) -> Bool {
         if one.count == other.count, one.elementsEqual(other) { return true }
+        // Different ASCII first characters: neither decomposes, and a character after them cannot
+        // move before them, so the texts differ. Most keys of a mapping are told apart here.
+        if let a = one.first, let b = other.first, a < 0x80, b < 0x80, a != b { return false }
         guard one.contains(where: { $0 >= 0x80 }) || other.contains(where: { $0 >= 0x80 }) else { return false }
         return String(decoding: one, as: UTF8.self) == String(decoding: other, as: UTF8.self)
     }

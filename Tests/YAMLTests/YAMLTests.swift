@@ -149,6 +149,23 @@ struct YAMLTests {
         }
     }
 
+    /// Keys whose first bytes differ can still be one key when one starts with a non-ASCII
+    /// character (the Kelvin sign is `K`; `é` is `e` and an accent); two different ASCII first
+    /// characters never are.
+    @Test(arguments: [
+        ("\u{212A}ey", "Key", true), ("e\u{301}t\u{E9}", "\u{E9}te\u{301}", true), ("ax", "bx", false),
+        ("Key", "key", false), ("a\u{301}", "b\u{301}", false),
+    ])
+    func keysStartingDifferently(first: String, second: String, duplicate: Bool) {
+        let result = Result { try compose("\(first): 1\n\(second): 2\n") }
+        if case .failure(let error as YAMLError) = result {
+            #expect(duplicate, "unexpected error: \(error)")
+            #expect(error.duplicate?.key == second)
+        } else {
+            #expect(!duplicate, "\(second) should repeat \(first)")
+        }
+    }
+
     @Test func valuesAreFoundByAnEquivalentKey() throws {
         let root = try #require(try compose("cafe\u{301}: open\n"))
         #expect(root["caf\u{E9}"]?.scalarText == "open")
