@@ -64,6 +64,10 @@ private enum Field: Int, CaseIterable {
     private static let all: [(name: [UInt8], field: Field, rank: Int)] = allCases.flatMap { field in
         field.names.enumerated().map { (Array($1.utf8), field, $0) }
     }
+    /// The names of each length, at that index.
+    private static let byLength = (0...(all.map(\.name.count).max() ?? 0)).map { length in
+        all.filter { $0.name.count == length }
+    }
     private static let byName: [String: (field: Field, rank: Int)] = Dictionary(
         uniqueKeysWithValues: all.map { (String(decoding: $0.name, as: UTF8.self), ($0.field, $0.rank)) })
 
@@ -77,10 +81,13 @@ private enum Field: Int, CaseIterable {
                 let normalized = { (byte: UInt8) in
                     byte == UInt8(ascii: "-") || byte == UInt8(ascii: " ") ? UInt8(ascii: "_") : byte.asciiLowercased
                 }
-                let match = all.first { entry in
-                    entry.name.count == bytes.count && zip(entry.name, bytes).allSatisfy { $0 == normalized($1) }
+                guard bytes.count < byLength.count else { return nil }
+                for entry in byLength[bytes.count] {
+                    var offset = 0
+                    while offset < bytes.count, entry.name[offset] == normalized(bytes[offset]) { offset += 1 }
+                    if offset == bytes.count { return (entry.field, entry.rank) }
                 }
-                return match.map { ($0.field, $0.rank) }
+                return nil
             }
             // Other text is lower-cased as Strings are: a non-ASCII key may still spell a name (the
             // Kelvin sign lower-cases to `k`).
