@@ -33,11 +33,7 @@ public struct YAMLNode: Sendable {
 
     /// A scalar's text, or nil for a sequence or a mapping.
     public var scalarText: String? {
-        let entry = entry
-        guard entry.kind == .scalar else { return nil }
-        return document.text.withUnsafeBufferPointer { text in
-            String(decoding: UnsafeBufferPointer(rebasing: text[Int(entry.first)..<Int(entry.end)]), as: UTF8.self)
-        }
+        withScalarBytes { String(decoding: $0, as: UTF8.self) }
     }
 
     /// Calls `body` with a scalar's UTF-8 bytes, lent for the call; nil for a sequence or a mapping.
@@ -52,13 +48,10 @@ public struct YAMLNode: Sendable {
 
     /// Whether this is a scalar whose text is `text`, as `String`s compare.
     func isScalar(_ text: String) -> Bool {
-        let entry = entry
-        guard entry.kind == .scalar else { return false }
-        return document.text.withUnsafeBufferPointer { bytes in
-            let own = UnsafeBufferPointer(rebasing: bytes[Int(entry.first)..<Int(entry.end)])
+        withScalarBytes { own in
             var text = text
             return text.withUTF8 { YAMLDocument.isSameText(own, $0) }
-        }
+        } ?? false
     }
 
     /// A sequence's items; none for a scalar or a mapping.
