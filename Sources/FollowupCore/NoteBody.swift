@@ -35,8 +35,9 @@ struct NoteBody {
     func read(_ outline: Outline) -> Contents {
         var contents = Contents()
         var sections: [(level: Int, kind: Section)] = []
-        for block in outline.blocks {
-            switch block {
+        // By index, not `for block in`: that copies each block, a retain and a release of its text.
+        for index in outline.blocks.indices {
+            switch outline.blocks[index] {
             case .heading(let heading) where !heading.isQuoted:
                 sections.removeAll { $0.level >= heading.level }
                 sections.append((heading.level, Section(heading: heading.text)))
