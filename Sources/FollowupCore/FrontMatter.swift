@@ -111,13 +111,17 @@ private struct Reader {
     mutating func read(_ pairs: YAMLNode.Children<YAMLPair>) -> FrontMatter.Reading {
         // Each pair is looked up once, by its normalized key, in the table of the keys read; for
         // a field with several names the earliest name in `names` wins, then the first pair.
-        var found = [(rank: Int, pair: YAMLPair)?](repeating: nil, count: Field.allCases.count)
-        for pair in pairs {
-            guard let (field, rank) = Field.named(pair.key) else { continue }
-            if let existing = found[field.rawValue], existing.rank <= rank { continue }
-            found[field.rawValue] = (rank, pair)
+        // The place in `pairs` of each field's pair, and the rank of its name: plain integers, so
+        // the table is made and dropped without a value copied or destroyed one by one.
+        var found = [(rank: Int, place: Int)](repeating: (Int.max, -1), count: Field.allCases.count)
+        for place in pairs.indices {
+            guard let (field, rank) = Field.named(pairs[place].key), rank < found[field.rawValue].rank else { continue }
+            found[field.rawValue] = (rank, place)
         }
-        func field(_ field: Field) -> YAMLPair? { found[field.rawValue]?.pair }
+        func field(_ field: Field) -> YAMLPair? {
+            let place = found[field.rawValue].place
+            return place >= 0 ? pairs[place] : nil
+        }
 
         guard let company = field(.company) else { return .notANote }
         let companyName = requiredText(company.value, key: "company", example: "company: Cyberdyne")
