@@ -265,12 +265,13 @@ extension Action {
         var numbers: [Pair: Int] = [:]
         var pairOfAction: [Int32] = []
         pairOfAction.reserveCapacity(actions.count)
-        for (index, action) in actions.enumerated() {
-            if index > 0, action.opening == actions[index - 1].opening {
+        // By index: `for action in` copies each action, a retain and a release of each of its strings.
+        for index in actions.indices {
+            if index > 0, actions[index].opening == actions[index - 1].opening {
                 pairOfAction.append(pairOfAction[index - 1])
                 continue
             }
-            let pair = Pair(company: action.company, role: action.role)
+            let pair = Pair(company: actions[index].company, role: actions[index].role)
             if let number = numbers[pair] {
                 pairOfAction.append(Int32(number))
             } else {
