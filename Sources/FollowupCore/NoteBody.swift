@@ -168,8 +168,28 @@ enum Section: Equatable {
             self = .other
             return
         }
-        self = Self.byHeading[Self.normalized(heading)] ?? .other
+        let ascii = copy.withUTF8 { bytes in
+            bytes.allSatisfy { $0 < 0x80 && $0 != UInt8(ascii: "'") } ? Self.asciiSection(bytes) : nil
+        }
+        self = ascii ?? Self.byHeading[Self.normalized(heading)] ?? .other
     }
+
+    /// The section an ASCII heading without an apostrophe names: its normalized bytes (see
+    /// ``normalized(_:)``) compared with the section headings of their length, without making a
+    /// String or hashing one.
+    private static func asciiSection(_ bytes: UnsafeBufferPointer<UInt8>) -> Section {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { out in
+            let normalized = UnsafeBufferPointer(rebasing: out[..<asciiNormalized(bytes, into: out)])
+            guard normalized.count < byLength.count else { return .other }
+            return byLength[normalized.count].first { $0.heading.elementsEqual(normalized) }?.section ?? .other
+        }
+    }
+
+    /// The section headings of each length, at that index, as bytes.
+    private static let byLength: [[(heading: [UInt8], section: Section)]] = {
+        let all = byHeading.map { (heading: Array($0.key.utf8), section: $0.value) }
+        return (0...(all.map(\.heading.count).max() ?? 0)).map { length in all.filter { $0.heading.count == length } }
+    }()
 
     /// The sections the headings below name, in one table: one lookup a heading.
     private static let byHeading: [String: Section] = {
@@ -194,32 +214,32 @@ enum Section: Equatable {
             guard bytes.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "'") }) else {
                 return Word.split(heading).map(\.lower).joined(separator: " ")
             }
-            return asciiNormalized(bytes)
+            return String(unsafeUninitializedCapacity: bytes.count) { asciiNormalized(bytes, into: $0) }
         }
     }
 
-    /// ``normalized(_:)`` for an ASCII heading without an apostrophe, from its bytes.
-    private static func asciiNormalized(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        // Never longer than the heading: each byte kept, or a space for a run of others.
-        String(unsafeUninitializedCapacity: bytes.count) { out in
-            var count = 0
-            var inWord = false
-            for byte in bytes {
-                let lower = byte.asciiLowercased
-                if lower &- 0x61 < 26 || byte &- 0x30 < 10 {
-                    if !inWord, count > 0 {
-                        out[count] = UInt8(ascii: " ")
-                        count += 1
-                    }
-                    out[count] = lower
+    /// Writes ``normalized(_:)`` of an ASCII heading without an apostrophe into `out` (as long as
+    /// the heading: each byte is kept, or a space stands for a run of others); returns its length.
+    private static func asciiNormalized(
+        _ bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>
+    ) -> Int {
+        var count = 0
+        var inWord = false
+        for byte in bytes {
+            let lower = byte.asciiLowercased
+            if lower &- 0x61 < 26 || byte &- 0x30 < 10 {
+                if !inWord, count > 0 {
+                    out[count] = UInt8(ascii: " ")
                     count += 1
-                    inWord = true
-                } else {
-                    inWord = false
                 }
+                out[count] = lower
+                count += 1
+                inWord = true
+            } else {
+                inWord = false
             }
-            return count
         }
+        return count
     }
 
     // Headings are compared as lower-case words, so `Follow-up actions:` is `follow up actions`.
