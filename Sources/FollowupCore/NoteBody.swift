@@ -157,26 +157,24 @@ enum Section: Equatable {
     case other
 
     init(heading: String) {
-        // Most headings are not section names: tell by their letters and digits, without splitting.
         var copy = heading
-        let letters = copy.withUTF8 { bytes in
+        let read: Section? = copy.withUTF8 { bytes in
+            // Most headings are not section names: tell by their letters and digits, without
+            // splitting.
             var letters = 0
             for byte in bytes where byte >= 0x80 || (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10 { letters += 1 }
-            return letters
+            guard letters <= Self.mostLetters else { return .other }
+            return bytes.allSatisfy { $0 < 0x80 && $0 != UInt8(ascii: "'") } ? Self.asciiSection(bytes) : nil
         }
-        guard letters <= Self.mostLetters else {
-            self = .other
-            return
-        }
-        let ascii = copy.withUTF8 { bytes in
-            bytes.allSatisfy { $0 < 0x80 && $0 != UInt8(ascii: "'") } ? Self.asciiSection(bytes) : nil
-        }
-        self = ascii ?? Self.byHeading[Self.normalized(heading)] ?? .other
+        // Other headings are split into words, as notes' lines are.
+        self = read ?? Self.byHeading[Word.split(heading).map(\.lower).joined(separator: " ")] ?? .other
     }
 
-    /// The section an ASCII heading without an apostrophe names: its normalized bytes (see
-    /// ``normalized(_:)``) compared with the section headings of their length, without making a
-    /// String or hashing one.
+    /// The section an ASCII heading without an apostrophe (the one joiner that could make a word
+    /// of letters) names: its letters and digits in lower case, a space for each run of other
+    /// bytes, compared with the section headings of that length, without making a String or
+    /// hashing one. This splits `1-2` in two where ``Word/split(_:)`` would not, which changes
+    /// nothing here, as no section heading has a digit.
     private static func asciiSection(_ bytes: UnsafeBufferPointer<UInt8>) -> Section {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { out in
             let normalized = UnsafeBufferPointer(rebasing: out[..<asciiNormalized(bytes, into: out)])
@@ -191,7 +189,7 @@ enum Section: Equatable {
         return (0...(all.map(\.heading.count).max() ?? 0)).map { length in all.filter { $0.heading.count == length } }
     }()
 
-    /// The sections the headings below name, in one table: one lookup a heading.
+    /// The sections the headings below name, by their lower-case words, one space between them.
     private static let byHeading: [String: Section] = {
         var table: [String: Section] = [:]
         // In this order, the first kind naming a heading keeps it.
@@ -203,23 +201,9 @@ enum Section: Equatable {
         return table
     }()
 
-    /// The heading's words in lower case, one space between them, for comparison with the
-    /// headings below. An ASCII heading without an apostrophe (the one joiner that could make a
-    /// word of letters) is read straight from its bytes, as runs of letters and digits; that
-    /// splits `1-2` in two where ``Word/split(_:)`` would not, which changes nothing here, as no
-    /// section heading has a digit.
-    static func normalized(_ heading: String) -> String {
-        var copy = heading
-        return copy.withUTF8 { bytes in
-            guard bytes.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "'") }) else {
-                return Word.split(heading).map(\.lower).joined(separator: " ")
-            }
-            return String(unsafeUninitializedCapacity: bytes.count) { asciiNormalized(bytes, into: $0) }
-        }
-    }
-
-    /// Writes ``normalized(_:)`` of an ASCII heading without an apostrophe into `out` (as long as
-    /// the heading: each byte is kept, or a space stands for a run of others); returns its length.
+    /// Writes the lower-case words of an ASCII heading, one space between them, into `out` (as
+    /// long as the heading: each byte is kept, or a space stands for a run of others); returns
+    /// their length.
     private static func asciiNormalized(
         _ bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>
     ) -> Int {

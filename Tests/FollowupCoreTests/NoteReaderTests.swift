@@ -436,6 +436,8 @@ struct NoteReaderTests {
     @Test(arguments: [
         "Next steps", "next steps", "NEXT STEPS", "Action items", "To do", "To-do", "Todo", "Follow-up",
         "Follow-up actions", "Follow-up actions:", "Follow up",
+        // Read as words rather than as ASCII bytes: an apostrophe, a no-break space, an emoji.
+        "'Next steps'", "Next\u{A0}steps", "Next steps 📝",
     ])
     func actionHeadings(heading: String) throws {
         for level in ["#", "##", "####"] {
@@ -446,7 +448,9 @@ struct NoteReaderTests {
         }
     }
 
-    @Test(arguments: ["Notes", "Questions they asked", "Next", "Steps", "Follow-up questions"])
+    @Test(arguments: [
+        "Notes", "Questions they asked", "Next", "Steps", "Follow-up questions", "Todo's", "Nächste Schritte",
+    ])
     func plainItemsUnderOtherHeadingsAreNotActions(heading: String) throws {
         let note = try body("\n## \(heading)\n\n- Research the team\n")
         #expect(note.actionItems.isEmpty)
