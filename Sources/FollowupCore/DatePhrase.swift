@@ -25,14 +25,14 @@ public enum DateValue: Equatable, Sendable {
 enum DatePhrase {
     /// The due date stated in an action item's text, counted from the interview day.
     static func due(in text: String, from interview: Day) -> DueReading {
-        due(in: Word.split(text), from: interview)
+        due(in: Word.split(text), of: text, from: interview)
     }
 
-    /// The due date stated by an action item's words, counted from the interview day.
-    static func due(in words: [Word], from interview: Day) -> DueReading {
-        var scanner = Scanner(words: words, from: interview, bareDurations: false)
+    /// The due date stated by an action item's words (of `text`), counted from the interview day.
+    static func due(in words: [Word], of text: String, from interview: Day) -> DueReading {
+        var scanner = Scanner(words: words, of: text, from: interview, bareDurations: false)
         if let day = scanner.firstDay() { return .date(day) }
-        if let phrase = scanner.unreadable ?? Self.unreadableDuePhrase(in: words) {
+        if let phrase = scanner.unreadable ?? Self.unreadableDuePhrase(in: words, of: text) {
             return .unrecognised(phrase)
         }
         return .none
@@ -42,10 +42,11 @@ enum DatePhrase {
     /// draft can speak of the thing without its deadline; nil when the text has none.
     static func dueStart(in text: String, from interview: Day) -> String.Index? {
         let words = Word.split(text)
-        var scanner = Scanner(words: words, from: interview, bareDurations: false)
+        var scanner = Scanner(words: words, of: text, from: interview, bareDurations: false)
         guard var index = scanner.firstDayIndex() else { return nil }
         // `by Nov 24` is read at `Nov`; the word before belongs to the phrase too.
-        if index > 0, ["by", "due", "on", "before", "until", "till", "within", "in"].contains(words[index - 1].lower) {
+        let leading: [WordKey] = ["by", "due", "on", "before", "until", "till", "within", "in"]
+        if index > 0, leading.contains(words[index - 1].key) {
             index -= 1
         }
         return words[index].startIndex(in: text)
@@ -54,7 +55,7 @@ enum DatePhrase {
     /// The day a stated decision timeline ends (`2 weeks`, `by Friday`, `end of next week`), counted
     /// from the interview day, or nil when the timeline cannot be read.
     static func timelineEnd(_ text: String, from interview: Day) -> Day? {
-        var scanner = Scanner(words: Word.split(text), from: interview, bareDurations: true)
+        var scanner = Scanner(words: Word.split(text), of: text, from: interview, bareDurations: true)
         return scanner.firstDay()
     }
 
@@ -62,14 +63,15 @@ enum DatePhrase {
     /// the text after it. A date without a year is placed as ``Scanner/yearless(month:day:near:)`` says.
     static func leadingDate(of text: String, near anchor: Day) -> (day: Day, rest: String)? {
         let words = Word.split(text)
-        guard let (day, next) = leadingDate(in: words, near: anchor) else { return nil }
+        guard let (day, next) = leadingDate(in: words, of: text, near: anchor) else { return nil }
         let rest = text[words[next - 1].endIndex(in: text)...].drop { !$0.isLetter && !$0.isNumber }
         return (day, String(rest))
     }
 
-    /// The date the words of a log line start with, and the index of the first word after it.
-    static func leadingDate(in words: [Word], near anchor: Day) -> (day: Day, next: Int)? {
-        Scanner(words: words, from: anchor, bareDurations: false).calendarDate(at: 0)
+    /// The date the words of a log line (`text`) start with, and the index of the first word after
+    /// it.
+    static func leadingDate(in words: [Word], of text: String, near anchor: Day) -> (day: Day, next: Int)? {
+        Scanner(words: words, of: text, from: anchor, bareDurations: false).calendarDate(at: 0)
     }
 
     /// Reads a front-matter date: `2026-11-18`, `2026-11-18 15:30`, `2026-11-18T15:30`,
@@ -90,12 +92,12 @@ enum DatePhrase {
         }
         let words = Word.split(text)
         var start = 0
-        if let first = words.first, Weekday.named(first.lower) != nil { start = 1 }
-        let scanner = Scanner(words: words, from: Day(ordinal: 0), bareDurations: false)
+        if let first = words.first, Weekday.named(first.lower(in: text)) != nil { start = 1 }
+        let scanner = Scanner(words: words, of: text, from: Day(ordinal: 0), bareDurations: false)
         guard let (fields, next) = scanner.calendarFields(at: start), let year = fields.year else {
             return .unreadable
         }
-        let timeText = words[next...].map(\.lower).joined(separator: " ")
+        let timeText = words[next...].map { $0.lower(in: text) }.joined(separator: " ")
         let minutes = timeText.isEmpty ? nil : ISODate.timeOfDay(timeText[...])
         guard timeText.isEmpty || minutes != nil else { return .unreadable }
         guard let day = Day(year: year, month: fields.month, day: fields.day) else { return .impossible }
@@ -104,26 +106,29 @@ enum DatePhrase {
 
     /// Words that announce a due date which the scanner did not read: `due soon`, `within reason`,
     /// `by 11/25`. Quoting them lets a warning say exactly what was not understood.
-    private static func unreadableDuePhrase(in words: [Word]) -> String? {
+    private static func unreadableDuePhrase(in words: [Word], of text: String) -> String? {
         for (index, word) in words.enumerated() {
+            guard let onlyBeforeANumber = announcers[word.key] else { continue }
             let follows = words.dropFirst(index + 1)
-            let announcesDate =
-                switch word.lower {
-                case "due", "within", "deadline": true
-                case "by", "before", "until": follows.first.map { $0.lower.contains(where: \.isASCIIDigit) } == true
-                default: false
-                }
-            if announcesDate {
-                return ([word] + follows.prefix(3)).map(\.text).joined(separator: " ")
+            if !onlyBeforeANumber || follows.first.map({ $0.lower(in: text).contains(where: \.isASCIIDigit) }) == true {
+                return ([word] + follows.prefix(3)).map { String($0.written(in: text)) }.joined(separator: " ")
             }
         }
         return nil
     }
+
+    /// The words that announce a due date, and whether they do only before a number (`by 11/25`,
+    /// not `by the team`).
+    private static let announcers: [WordKey: Bool] = [
+        "due": false, "within": false, "deadline": false, "by": true, "before": true, "until": true,
+    ]
 }
 
 /// Scans words for the first date phrase it can read.
 private struct Scanner {
     let words: [Word]
+    /// The text the words were split from.
+    let text: String
     let from: Day
     /// Whether `2 weeks` or `Friday` alone are read as dates (in a timeline) or need `within`,
     /// `in`, `by` in front of them (in an action item, where `2 samples` is no date).
@@ -137,26 +142,40 @@ private struct Scanner {
         case tomorrow, today, endOfWeek, endOfMonth, within, end, this, next, by
     }
 
-    private static let keywords: [String: Keyword] = [
+    private static let keywords: [WordKey: Keyword] = [
         "tomorrow": .tomorrow, "today": .today, "eod": .today, "tonight": .today, "eow": .endOfWeek,
         "eom": .endOfMonth, "within": .within, "in": .within, "end": .end, "this": .this, "next": .next,
         "by": .by, "due": .by, "before": .by, "on": .by, "until": .by, "till": .by,
     ]
     /// The keyword `word` is, told by its first letter and length before any lookup: most words
     /// have a shape no keyword has.
-    private static func keyword(_ word: String) -> Keyword? {
+    private static func keyword(_ word: WordKey) -> Keyword? {
         keywordShapes.mayContain(word) ? keywords[word] : nil
     }
 
-    private static let keywordShapes = WordShapes(keywords.keys)
+    private static let keywordShapes = WordShapes(keywords.keys.map(\.text))
 
     /// The first letters and lengths of the keywords and month names.
-    private static let phraseStartShapes = WordShapes(Array(keywords.keys) + MonthName.lowercasedNames)
+    private static let phraseStartShapes = WordShapes(keywords.keys.map(\.text) + MonthName.lowercasedNames)
 
-    init(words: [Word], from: Day, bareDurations: Bool) {
+    init(words: [Word], of text: String, from: Day, bareDurations: Bool) {
         self.words = words
+        self.text = text
         self.from = from
         self.bareDurations = bareDurations
+    }
+
+    /// The word at `index` in lower case, as a String.
+    private func lower(at index: Int) -> String { words[index].lower(in: text) }
+
+    /// The ISO date (`2026-11-25`) that the word at `index` is, whole, if it is one; nil for every
+    /// other word, most of them told by their length or first byte.
+    private func isoDate(at index: Int) -> (year: Int, month: Int, day: Int)? {
+        let key = words[index].key
+        guard key.count >= 8, key.first &- 0x30 < 10 else { return nil }
+        let word = key.text
+        guard let (fields, end) = ISODate.fields(word[...]), end == word.endIndex else { return nil }
+        return fields
     }
 
     mutating func firstDay() -> Day? {
@@ -172,16 +191,16 @@ private struct Scanner {
     }
 
     private mutating func day(at index: Int) -> Day? {
-        let word = words[index].lower
+        let word = words[index].key
         // In an action item a phrase starts at a digit, a keyword or a month name, so a word of
         // letters whose first letter and length no keyword or month name has starts none (most
         // words: `the`, `portfolio`). A timeline also reads bare numbers, units and weekdays.
-        if !bareDurations, let first = word.utf8.first, first &- 0x61 < 26, !Self.phraseStartShapes.mayContain(word) {
+        if !bareDurations, word.first &- 0x61 < 26, !Self.phraseStartShapes.mayContain(word) {
             return nil
         }
-        if word.utf8.count >= 8, let fields = ISODate.fields(word[...]), fields.end == word.endIndex {
-            if let day = Day(year: fields.0.year, month: fields.0.month, day: fields.0.day) { return day }
-            unreadable = unreadable ?? String(words[index].text)
+        if let fields = isoDate(at: index) {
+            if let day = Day(year: fields.year, month: fields.month, day: fields.day) { return day }
+            unreadable = unreadable ?? String(words[index].written(in: text))
             return nil
         }
         switch Self.keyword(word) {
@@ -194,10 +213,10 @@ private struct Scanner {
         case .end:
             if let day = endOf(at: index + 1) { return day }
         case .this:
-            if words.has(["week"], at: index + 1) { return endOfWeek(from) }
+            if words.has("week", at: index + 1) { return endOfWeek(from) }
             if let weekday = weekday(at: index + 1) { return from.next(weekday) }
         case .next:
-            if words.has(["week"], at: index + 1) { return endOfNextWeek(from) }
+            if words.has("week", at: index + 1) { return endOfNextWeek(from) }
             if let weekday = weekday(at: index + 1) { return from.next(weekday) }
         case .by:
             if let weekday = weekday(at: index + 1) { return from.next(weekday) }
@@ -215,13 +234,13 @@ private struct Scanner {
     /// `of the week`, `of next month`, `of day` after `end`.
     private func endOf(at index: Int) -> Day? {
         var index = index
-        guard words.has(["of"], at: index) else { return nil }
+        guard words.has("of", at: index) else { return nil }
         index += 1
-        if words.has(["the"], at: index) || words.has(["this"], at: index) { index += 1 }
-        let next = words.has(["next"], at: index)
+        if words.has("the", at: index) || words.has("this", at: index) { index += 1 }
+        let next = words.has("next", at: index)
         if next { index += 1 }
         guard index < words.count else { return nil }
-        switch words[index].lower {
+        switch lower(at: index) {
         case "week": return next ? endOfNextWeek(from) : endOfWeek(from)
         case "month": return next ? from.adding(months: 1).endOfMonth : from.endOfMonth
         case "day": return next ? nil : from
@@ -232,9 +251,7 @@ private struct Scanner {
     /// A calendar date at `index`: an ISO date, or a month name and a day in either order, with
     /// an optional year. A missing year is placed near `from` (see `yearless`).
     func calendarDate(at index: Int) -> (Day, next: Int)? {
-        if index < words.count, words[index].lower.utf8.count >= 8,
-            let (fields, end) = ISODate.fields(words[index].lower[...]),
-            end == words[index].lower.endIndex,
+        if index < words.count, let fields = isoDate(at: index),
             let day = Day(year: fields.year, month: fields.month, day: fields.day)
         {
             return (day, index + 1)
@@ -266,12 +283,12 @@ private struct Scanner {
         var day: Int
         var next: Int
         // The day is checked first: it fails at the first byte for almost every word.
-        if let d = dayOfMonth(words[index + 1].lower), let m = MonthName.number(lowercased: words[index].lower) {
+        if let d = dayOfMonth(words[index + 1].key), let m = MonthName.number(lowercased: lower(at: index)) {
             (month, day, next) = (m, d, index + 2)
-        } else if let d = dayOfMonth(words[index].lower) {
+        } else if let d = dayOfMonth(words[index].key) {
             var monthIndex = index + 1
-            if words.has(["of"], at: monthIndex) { monthIndex += 1 }
-            guard monthIndex < words.count, let m = MonthName.number(lowercased: words[monthIndex].lower) else {
+            if words.has("of", at: monthIndex) { monthIndex += 1 }
+            guard monthIndex < words.count, let m = MonthName.number(lowercased: lower(at: monthIndex)) else {
                 return nil
             }
             (month, day, next) = (m, d, monthIndex + 1)
@@ -279,7 +296,7 @@ private struct Scanner {
             return nil
         }
         var year: Int?
-        if next < words.count, words[next].isNumber, words[next].lower.utf8.count == 4, let y = Int(words[next].lower) {
+        if next < words.count, words[next].isNumber, words[next].key.count == 4, let y = Int(words[next].key.text) {
             year = y
             next += 1
         }
@@ -287,26 +304,29 @@ private struct Scanner {
     }
 
     /// `24`, `4`, `24th`, `1st`, `2nd`, `3rd`: a day of the month, read from the bytes.
-    private func dayOfMonth(_ word: String) -> Int? {
+    private func dayOfMonth(_ word: WordKey) -> Int? {
         // Almost every word fails here, at its first byte.
-        guard let first = word.utf8.first, first &- 0x30 < 10 else { return nil }
+        guard word.first &- 0x30 < 10, word.count <= 4 else { return nil }
         var value = 0
         var digits = 0
-        var rest = word.utf8[...]
-        // At most two digits are read: a longer number is no day, and reading it on would overflow.
-        while let byte = rest.first, byte >= 0x30, byte <= 0x39, digits <= 2 {
-            value = value * 10 + Int(byte - 0x30)
+        while digits < word.count, word[digits] &- 0x30 < 10 {
+            value = value * 10 + Int(word[digits] &- 0x30)
             digits += 1
-            rest = rest.dropFirst()
         }
         guard digits == 1 || digits == 2, (1...31).contains(value) else { return nil }
-        guard rest.isEmpty || (rest.count == 2 && ["st", "nd", "rd", "th"].contains { rest.elementsEqual($0.utf8) })
-        else { return nil }
-        return value
+        if digits == word.count { return value }
+        guard word.count == digits + 2 else { return nil }
+        switch (word[digits], word[digits + 1]) {
+        case (UInt8(ascii: "s"), UInt8(ascii: "t")), (UInt8(ascii: "n"), UInt8(ascii: "d")),
+            (UInt8(ascii: "r"), UInt8(ascii: "d")), (UInt8(ascii: "t"), UInt8(ascii: "h")):
+            return value
+        default:
+            return nil
+        }
     }
 
     private func weekday(at index: Int) -> Weekday? {
-        index < words.count ? Weekday.named(words[index].lower) : nil
+        index < words.count ? Weekday.named(lower(at: index)) : nil
     }
 
     /// A quantity and a unit: `2 weeks`, `two weeks`, `a week`, `a couple of weeks`, `1-2 weeks`,
@@ -315,7 +335,7 @@ private struct Scanner {
     private func duration(at index: Int) -> (Duration, next: Int)? {
         guard var (count, next) = quantity(at: index), var (unit, afterUnit) = unit(at: next) else { return nil }
         next = afterUnit
-        if words.has(["or"], at: next), let (upper, afterUpper) = quantity(at: next + 1) {
+        if words.has("or", at: next), let (upper, afterUpper) = quantity(at: next + 1) {
             count = max(count, upper)
             next = afterUpper
             if let (sameUnit, end) = self.unit(at: next) {
@@ -329,22 +349,22 @@ private struct Scanner {
 
     private func quantity(at index: Int) -> (Int, next: Int)? {
         guard index < words.count else { return nil }
-        let word = words[index].lower
+        let word = lower(at: index)
         var count: Int
         var next = index + 1
         switch word {
         case "a", "an":
-            if words.has(["couple"], at: next) {
+            if words.has("couple", at: next) {
                 (count, next) = (2, next + 1)
-            } else if words.has(["few"], at: next) {
+            } else if words.has("few", at: next) {
                 (count, next) = (3, next + 1)
             } else {
                 count = 1
             }
-            if words.has(["of"], at: next), count > 1 { next += 1 }
+            if words.has("of", at: next), count > 1 { next += 1 }
         case "couple", "few", "several":
             count = word == "couple" ? 2 : 3
-            if words.has(["of"], at: next) { next += 1 }
+            if words.has("of", at: next) { next += 1 }
         default:
             if let value = Int(word) {
                 count = value
@@ -357,7 +377,7 @@ private struct Scanner {
             } else {
                 return nil
             }
-            if words.has(["to"], at: next), let (upper, end) = quantity(at: next + 1) {
+            if words.has("to", at: next), let (upper, end) = quantity(at: next + 1) {
                 (count, next) = (max(count, upper), end)
             }
         }
@@ -367,13 +387,13 @@ private struct Scanner {
 
     private func unit(at index: Int) -> (Duration.Unit, next: Int)? {
         guard index < words.count else { return nil }
-        switch words[index].lower {
+        switch lower(at: index) {
         case "day", "days": return (.days, index + 1)
         case "week", "weeks", "wk", "wks": return (.weeks, index + 1)
         case "month", "months": return (.months, index + 1)
         case "hour", "hours", "hr", "hrs", "h": return (.hours, index + 1)
         case "business", "working", "work":
-            if index + 1 < words.count, ["day", "days"].contains(words[index + 1].lower) {
+            if words.has("day", at: index + 1) || words.has("days", at: index + 1) {
                 return (.businessDays, index + 2)
             }
             return nil

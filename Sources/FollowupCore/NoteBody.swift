@@ -91,9 +91,9 @@ struct NoteBody {
 
     private func actionItem(_ item: ListItem, deliverable: Bool, warnings: inout [Problem]) -> ActionItem {
         let words = Word.split(item.text)
-        let isDeliverable = deliverable || words.first.map { Self.sendingVerbs.contains($0.lower) } == true
+        let isDeliverable = deliverable || words.first.map { Self.sendingVerbs.contains($0.key) } == true
         var due = interview.adding(days: Rules.daysToDoAnUndatedItem)
-        switch DatePhrase.due(in: words, from: interview) {
+        switch DatePhrase.due(in: words, of: item.text, from: interview) {
         case .date(let day):
             due = day
         case .none:
@@ -113,7 +113,7 @@ struct NoteBody {
 
     private func readLogEntry(_ item: ListItem, into contents: inout Contents) {
         let line = Word.split(item.text)
-        guard let (day, next) = DatePhrase.leadingDate(in: line, near: interview) else {
+        guard let (day, next) = DatePhrase.leadingDate(in: line, of: item.text, near: interview) else {
             // Nested items without a date are details of the entry above them.
             if item.depth == 0, !item.text.isEmpty {
                 contents.warnings.append(
@@ -144,7 +144,7 @@ struct NoteBody {
     }
 
     /// First words that make an action item a deliverable: something to send to the company.
-    static let sendingVerbs: Set<String> = [
+    static let sendingVerbs: Set<WordKey> = [
         "send", "share", "email", "submit", "forward", "provide", "upload", "complete", "return",
     ]
 }
@@ -167,7 +167,8 @@ enum Section: Equatable {
             return bytes.allSatisfy { $0 < 0x80 && $0 != UInt8(ascii: "'") } ? Self.asciiSection(bytes) : nil
         }
         // Other headings are split into words, as notes' lines are.
-        self = read ?? Self.byHeading[Word.split(heading).map(\.lower).joined(separator: " ")] ?? .other
+        self =
+            read ?? Self.byHeading[Word.split(heading).map { $0.lower(in: heading) }.joined(separator: " ")] ?? .other
     }
 
     /// The section an ASCII heading without an apostrophe (the one joiner that could make a word
@@ -249,10 +250,23 @@ enum Section: Equatable {
 struct Roster {
     private struct Entry {
         let person: Person
-        /// The words of the name, in lower case.
+        /// The words of the name in lower case, as keys and as strings (a word longer than a key
+        /// holds is compared as a string).
+        let keys: [WordKey]
         let lower: [String]
         /// The first word of the name as written.
         let first: String
+
+        /// Whether `word` of `text` is the name's word at `offset`, or with `possessive` also its
+        /// possessive (`Sarah's`, `Sarah’s`), in any case.
+        func matches(_ word: Word, of text: String, at offset: Int, possessive: Bool) -> Bool {
+            let key = keys[offset]
+            if key.count > 0, word.key.count > 0 {
+                return possessive ? word.key.isName(key) : word.key == key
+            }
+            let lower = word.lower(in: text)
+            return possessive ? Roster.isName(self.lower[offset], lower) : lower == self.lower[offset]
+        }
     }
 
     private let people: [Entry]
@@ -264,7 +278,9 @@ struct Roster {
         self.people = people.compactMap { person in
             let words = Word.split(person.name)
             guard let first = words.first else { return nil }
-            return Entry(person: person, lower: words.map(\.lower), first: first.text)
+            return Entry(
+                person: person, keys: words.map(\.key), lower: words.map { $0.lower(in: person.name) },
+                first: String(first.written(in: person.name)))
         }
         let ascii = people.allSatisfy { person in
             var name = person.name
@@ -288,39 +304,41 @@ struct Roster {
         }
         var found: [(person: Person, at: Int)] = []
         for entry in people {
-            if let index = Self.index(of: entry, in: words, anyCase: anyCase) { found.append((entry.person, index)) }
+            if let index = Self.index(of: entry, in: words, of: text, anyCase: anyCase) {
+                found.append((entry.person, index))
+            }
         }
         if found.count > 1 { found.sort { $0.at < $1.at } }
         return found.map(\.person)
     }
 
-    private static func index(of name: Entry, in words: [Word], anyCase: Bool) -> Int? {
-        if name.lower.count > 1, let index = fullNameIndex(name.lower, words) {
+    private static func index(of name: Entry, in words: [Word], of text: String, anyCase: Bool) -> Int? {
+        if name.keys.count > 1, let index = fullNameIndex(name, words, of: text) {
             return index
         }
-        let first = name.lower[0]
         return words.firstIndex { word in
-            isName(first, word.lower) && (anyCase || isName(name.first, word.text))
+            name.matches(word, of: text, at: 0, possessive: true)
+                && (anyCase || isName(name.first, word.written(in: text)))
         }
     }
 
-    private static func fullNameIndex(_ name: [String], _ words: [Word]) -> Int? {
-        guard name.count <= words.count else { return nil }
+    private static func fullNameIndex(_ name: Entry, _ words: [Word], of text: String) -> Int? {
+        let count = name.keys.count
+        guard count <= words.count else { return nil }
         // A full name has two words or more, so its first is compared whole: a word of another
         // length (most of them, told without reading it) starts no match.
-        let firstLength = name[0].utf8.count
-        return (0...(words.count - name.count)).first { start in
-            words[start].lower.utf8.count == firstLength
-                && name.indices.allSatisfy { offset in
-                    let word = words[start + offset].lower
-                    return offset == name.count - 1 ? isName(name[offset], word) : word == name[offset]
+        let firstLength = name.keys[0].count
+        return (0...(words.count - count)).first { start in
+            words[start].key.count == firstLength
+                && name.keys.indices.allSatisfy { offset in
+                    name.matches(words[start + offset], of: text, at: offset, possessive: offset == count - 1)
                 }
         }
     }
 
     /// Whether `word` is `name`, or its possessive (`Sarah's`, `Sarah’s`). Most words differ in
     /// length from every name, which is told without reading them.
-    private static func isName(_ name: some StringProtocol, _ word: some StringProtocol) -> Bool {
+    fileprivate static func isName(_ name: some StringProtocol, _ word: some StringProtocol) -> Bool {
         let extra = word.utf8.count - name.utf8.count
         guard extra == 0 || extra == 2 || extra == 4 else { return false }
         guard word.utf8.starts(with: name.utf8) else { return false }
@@ -334,7 +352,7 @@ struct Roster {
 /// Words are matched whole and in any case. A match right after a negation (`no reply yet`,
 /// `haven't heard back`, `still waiting for a response`) does not count.
 enum LogWords {
-    static let phrases: [(LogEntry.Events, [String])] = [
+    static let phrases: [(LogEntry.Events, [WordKey])] = [
         (.thankYou, ["thank"]), (.thankYou, ["thanks"]), (.thankYou, ["thanked"]),
         (.followUp, ["followed", "up"]), (.followUp, ["follow", "up", "sent"]),
         (.followUp, ["sent", "a", "follow", "up"]), (.followUp, ["sent", "follow", "up"]),
@@ -346,22 +364,22 @@ enum LogWords {
         (.feedbackAsked, ["asked", "for", "feedback"]),
     ]
 
-    static let negations: Set<String> = [
+    static let negations: Set<WordKey> = [
         "no", "not", "never", "without", "nothing", "waiting", "awaiting", "haven't", "hasn't", "didn't",
         "hadn't", "havent", "hasnt", "didnt", "haven\u{2019}t", "hasn\u{2019}t", "didn\u{2019}t", "hadn\u{2019}t",
     ]
 
     /// The phrases by their first word, so each word of a line is looked up once.
-    private static let phrasesByFirstWord: [String: [(LogEntry.Events, [String])]] = Dictionary(
+    private static let phrasesByFirstWord: [WordKey: [(LogEntry.Events, [WordKey])]] = Dictionary(
         grouping: phrases, by: { $0.1[0] })
 
     /// The first words' shapes, to pass over most words of a line without hashing them.
-    private static let firstWordShapes = WordShapes(phrasesByFirstWord.keys)
+    private static let firstWordShapes = WordShapes(phrasesByFirstWord.keys.map(\.text))
 
     static func events(in words: [Word]) -> LogEntry.Events {
         var events: LogEntry.Events = []
         for (start, word) in words.enumerated() {
-            guard firstWordShapes.mayContain(word.lower), let candidates = phrasesByFirstWord[word.lower] else {
+            guard firstWordShapes.mayContain(word.key), let candidates = phrasesByFirstWord[word.key] else {
                 continue
             }
             for (event, phrase) in candidates
@@ -375,6 +393,6 @@ enum LogWords {
     }
 
     private static func isNegated(at start: Int, in words: [Word]) -> Bool {
-        words[max(0, start - 3)..<start].contains { negations.contains($0.lower) }
+        words[max(0, start - 3)..<start].contains { negations.contains($0.key) }
     }
 }

@@ -10,18 +10,35 @@
 /// (`haven't`), and a hyphen or colon between digits does too (`2026-11-25`, `1-2`, `15:30`), but a
 /// hyphen between letters splits (`follow-up` is `follow`, `up`), so that `follow-up sent` and
 /// `follow up sent` read the same.
+///
+/// A word is plain data: where it is in the text it was split from, and its lower case as a
+/// ``WordKey``. Splitting a line makes no strings, and a list of words is freed at once: this is on
+/// the path of every action item and log line in the vault.
 struct Word: Equatable {
-    /// The word as written.
-    let text: String
-    /// The word in lower case, for matching.
-    let lower: String
     /// Where the word is in the text it was split from, as UTF-8 offsets.
     let start: Int
     let end: Int
+    /// The word in lower case, for matching; the empty key for a word longer than 16 bytes in
+    /// lower case, which matches none of the short words that phrases are made of.
+    let key: WordKey
 
     /// Whether the word is all ASCII digits (told from its bytes: a non-ASCII digit or a mark on a
-    /// digit has a byte of 0x80 or more, as it would fail `Character.isASCIIDigit`).
-    var isNumber: Bool { !lower.isEmpty && lower.utf8.allSatisfy { $0 &- 0x30 < 10 } }
+    /// digit has a byte of 0x80 or more, as it would fail `Character.isASCIIDigit`). A number of
+    /// more than 16 digits is not counted: no phrase reads one.
+    var isNumber: Bool { key.isNumber }
+
+    /// The word as written in `text`, the text it was split from.
+    func written(in text: String) -> Substring {
+        text[startIndex(in: text)..<endIndex(in: text)]
+    }
+
+    /// The word in lower case, whatever its length; `text` is the text it was split from.
+    func lower(in text: String) -> String {
+        if key.count > 0 { return key.text }
+        let written = String(written(in: text))
+        var bytes = written
+        return bytes.withUTF8(Text.isASCII) ? Word.asciiLowercased(written) : written.lowercased()
+    }
 
     /// The index in `text` (the text the word was split from) where the word starts.
     func startIndex(in text: String) -> String.Index {
@@ -35,8 +52,7 @@ struct Word: Equatable {
 }
 
 extension Word {
-    /// Splits `text` into words. Runs over Unicode scalars with a fast path for ASCII: this is on
-    /// the path of every action item and log line in the vault.
+    /// Splits `text` into words. Runs over Unicode scalars with a fast path for ASCII.
     static func split(_ text: String) -> [Word] {
         if let words = splitASCII(text) { return words }
         var words: [Word] = []
@@ -102,13 +118,11 @@ extension Word {
         }
     }
 
-    /// The word at `range` of an ASCII text whose bytes are `bytes`. Words are short, so both
-    /// strings are usually small: stored inline, with no allocation and no reference counting.
+    /// The word at `range` of an ASCII text whose bytes are `bytes`.
     private static func asciiWord(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Word {
-        let piece = UnsafeBufferPointer(rebasing: bytes[range])
-        let text = String(decoding: piece, as: UTF8.self)
-        return Word(
-            text: text, lower: asciiLowercased(text, bytes: piece), start: range.lowerBound, end: range.upperBound)
+        Word(
+            start: range.lowerBound, end: range.upperBound,
+            key: WordKey(asciiFolding: UnsafeBufferPointer(rebasing: bytes[range])))
     }
 
     private static func isDigitByte(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
@@ -117,20 +131,21 @@ extension Word {
 
     private static func word(_ piece: Substring, in text: String, isASCII: Bool) -> Word {
         let start = text.utf8.distance(from: text.utf8.startIndex, to: piece.startIndex)
-        let end = start + piece.utf8.count
         let written = String(piece)
-        var bytes = written
-        let lower = isASCII ? bytes.withUTF8 { asciiLowercased(written, bytes: $0) } : written.lowercased()
-        return Word(text: written, lower: lower, start: start, end: end)
+        return Word(
+            start: start, end: start + piece.utf8.count,
+            key: WordKey(isASCII ? asciiLowercased(written) : written.lowercased()))
     }
 
-    /// `text`, whose bytes are `bytes`, all ASCII, with its upper-case letters in lower case: `text`
-    /// itself when it has none.
-    private static func asciiLowercased(_ text: String, bytes: UnsafeBufferPointer<UInt8>) -> String {
-        guard bytes.contains(where: \.isASCIIUppercase) else { return text }
-        return String(unsafeUninitializedCapacity: bytes.count) { buffer in
-            for offset in bytes.indices { buffer[offset] = bytes[offset].asciiLowercased }
-            return bytes.count
+    /// `text`, all ASCII, with its upper-case letters in lower case: `text` itself when it has none.
+    static func asciiLowercased(_ text: String) -> String {
+        var copy = text
+        return copy.withUTF8 { bytes in
+            guard bytes.contains(where: \.isASCIIUppercase) else { return text }
+            return String(unsafeUninitializedCapacity: bytes.count) { buffer in
+                for offset in bytes.indices { buffer[offset] = bytes[offset].asciiLowercased }
+                return bytes.count
+            }
         }
     }
 
@@ -155,6 +170,111 @@ extension Word {
     private static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x30 && scalar.value <= 0x39 }
 }
 
+/// A word in lower case, up to 16 bytes, held in two integers: compared, hashed and looked up
+/// without a String. Almost every word fits; a longer one has the ``empty`` key, which is no
+/// word, so it equals none of the short words that phrases and tables are made of. A string
+/// literal is a key (`"week"`), for comparing words with it.
+struct WordKey: Hashable, ExpressibleByStringLiteral {
+    /// The bytes, the first in the lowest byte of `low`, zeros after the last.
+    private let low: UInt64
+    private let high: UInt64
+    /// How many bytes: 1 to 16, or 0 for the empty key.
+    let count: Int
+
+    /// The key of no word: a word longer than 16 bytes has it.
+    static let empty = WordKey(low: 0, high: 0, count: 0)
+
+    private init(low: UInt64, high: UInt64, count: Int) {
+        self.low = low
+        self.high = high
+        self.count = count
+    }
+
+    /// The key of `bytes`, as they are; the empty key when there are more than 16 or none.
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        self.init(bytes, folding: false)
+    }
+
+    /// The key of the ASCII word `bytes`, its upper-case letters in lower case.
+    init(asciiFolding bytes: UnsafeBufferPointer<UInt8>) {
+        self.init(bytes, folding: true)
+    }
+
+    @inline(__always)
+    private init(_ bytes: UnsafeBufferPointer<UInt8>, folding: Bool) {
+        guard let base = bytes.baseAddress, bytes.count <= 16, !bytes.isEmpty else {
+            self = .empty
+            return
+        }
+        var halves: (UInt64, UInt64) = (0, 0)
+        withUnsafeMutableBytes(of: &halves) { $0.baseAddress!.copyMemory(from: base, byteCount: bytes.count) }
+        let (low, high) = (UInt64(littleEndian: halves.0), UInt64(littleEndian: halves.1))
+        self.init(
+            low: folding ? Self.asciiLowercased(low) : low, high: folding ? Self.asciiLowercased(high) : high,
+            count: bytes.count)
+    }
+
+    /// `bytes`, eight ASCII bytes, with the upper-case letters in lower case, all at once: a byte
+    /// from `A` (0x41) to `Z` (0x5A) gets 0x20 added. No byte is 0x80 or more, so adding to one
+    /// never carries into the next.
+    private static func asciiLowercased(_ bytes: UInt64) -> UInt64 {
+        let fromA = bytes &+ 0x3F3F_3F3F_3F3F_3F3F  // the top bit set in each byte of 0x41 or more
+        let afterZ = bytes &+ 0x2525_2525_2525_2525  // the top bit set in each byte of 0x5B or more
+        return bytes | (fromA & ~afterZ & 0x8080_8080_8080_8080) &>> 2
+    }
+
+    /// The key of a word already in lower case.
+    init(_ lower: String) {
+        var lower = lower
+        self = lower.withUTF8 { WordKey($0) }
+    }
+
+    init(stringLiteral value: StaticString) {
+        self = value.withUTF8Buffer { WordKey($0) }
+    }
+
+    /// The byte at `offset`, which is below ``count``.
+    subscript(offset: Int) -> UInt8 {
+        UInt8(truncatingIfNeeded: offset < 8 ? low &>> (8 &* offset) : high &>> (8 &* (offset &- 8)))
+    }
+
+    /// The first byte; zero for the empty key.
+    var first: UInt8 { UInt8(truncatingIfNeeded: low) }
+
+    /// Whether every byte is an ASCII digit (false for the empty key).
+    var isNumber: Bool {
+        count > 0 && (0..<count).allSatisfy { self[$0] &- 0x30 < 10 }
+    }
+
+    /// Whether some byte is an ASCII digit.
+    var hasDigit: Bool {
+        (0..<count).contains { self[$0] &- 0x30 < 10 }
+    }
+
+    /// The word as a String; empty for the empty key.
+    var text: String {
+        String(unsafeUninitializedCapacity: count) { buffer in
+            for offset in 0..<count { buffer[offset] = self[offset] }
+            return count
+        }
+    }
+
+    /// Whether the word is `name`, or its possessive (`sarah's`, `sarah’s`). Neither may be empty.
+    func isName(_ name: WordKey) -> Bool {
+        let extra = count - name.count
+        guard extra == 0 || extra == 2 || extra == 4, name.count > 0 else { return false }
+        for offset in 0..<name.count where self[offset] != name[offset] { return false }
+        switch extra {
+        case 0: return true
+        case 2: return self[name.count] == UInt8(ascii: "'") && self[name.count + 1] == UInt8(ascii: "s")
+        default:
+            // U+2019, the typographic apostrophe, is E2 80 99 in UTF-8.
+            return self[name.count] == 0xE2 && self[name.count + 1] == 0x80 && self[name.count + 2] == 0x99
+                && self[name.count + 3] == UInt8(ascii: "s")
+        }
+    }
+}
+
 extension Character {
     var isASCIIDigit: Bool { isASCII && isNumber }
 }
@@ -168,19 +288,18 @@ extension UInt8 {
 }
 
 extension Array where Element == Word {
-    /// Whether the words starting at `index` are `phrase` (lower-case words).
-    func has(_ phrase: [String], at index: Int) -> Bool {
+    /// Whether the words starting at `index` are `phrase`.
+    func has(_ phrase: [WordKey], at index: Int) -> Bool {
         guard index >= 0, index + phrase.count <= count else { return false }
-        for (offset, word) in phrase.enumerated() where self[index + offset].lower != word {
+        for offset in phrase.indices where self[index + offset].key != phrase[offset] {
             return false
         }
         return true
     }
 
-    /// The index of the first occurrence of `phrase`, if any.
-    func firstIndex(of phrase: [String]) -> Int? {
-        guard !phrase.isEmpty, phrase.count <= count else { return nil }
-        return (0...(count - phrase.count)).first { has(phrase, at: $0) }
+    /// Whether the word at `index` is `word`.
+    func has(_ word: WordKey, at index: Int) -> Bool {
+        index >= 0 && index < count && self[index].key == word
     }
 }
 
@@ -204,6 +323,12 @@ struct WordShapes {
     func mayContain(_ word: String) -> Bool {
         guard let first = word.utf8.first else { return true }
         return mayContain(first: first, count: word.utf8.count)
+    }
+
+    /// Whether the word whose key is `key` may be one of the words; false for the empty key, as
+    /// the words are short.
+    func mayContain(_ key: WordKey) -> Bool {
+        key.count > 0 && mayContain(first: key.first, count: key.count)
     }
 
     /// Whether a word of `count` bytes starting with `first` may be one of the words.

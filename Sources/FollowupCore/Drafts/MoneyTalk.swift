@@ -17,9 +17,9 @@ public enum MoneyTalk {
     public static func mentions(_ text: String) -> Bool {
         if text.contains(where: { "$€£¥₹".contains($0) }) { return true }
         return Word.split(text).contains { word in
-            if words.contains(word.lower) { return true }
+            let lower = word.lower(in: text)
+            if words.contains(lower) { return true }
             // 140k, 165K: an amount of money in notes.
-            let lower = word.lower
             return lower.count >= 2 && lower.hasSuffix("k") && lower.dropLast().allSatisfy(\.isASCIIDigit)
         }
     }

@@ -283,12 +283,14 @@ private enum Names {
     /// The word index of the last mention of `person`, or -1.
     static func lastIndex(_ person: Person, in text: String) -> Int {
         let words = Word.split(text)
+        let lower = words.map { $0.lower(in: text) }
         let name = Word.split(person.name)
-        guard let first = name.first else { return -1 }
+        guard let first = name.first.map({ String($0.written(in: person.name)) }) else { return -1 }
+        let nameLower = name.map { $0.lower(in: person.name) }
         for index in words.indices.reversed() {
-            if words.has(name.map(\.lower), at: index) { return index }
-            let word = words[index].text
-            if word == first.text || word == first.text + "'s" || word == first.text + "\u{2019}s" { return index }
+            if lower[index...].starts(with: nameLower) { return index }
+            let word = words[index].written(in: text)
+            if word == first || word == first + "'s" || word == first + "\u{2019}s" { return index }
         }
         return -1
     }

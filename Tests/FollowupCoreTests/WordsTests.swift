@@ -1,0 +1,94 @@
+import Testing
+
+@testable import FollowupCore
+
+/// Words are plain data: offsets into the text they were split from and a key holding their lower
+/// case when it fits in 16 bytes. These tests hold them to what strings would say.
+@Suite("Words")
+struct WordsTests {
+    /// Random lines of ASCII and other letters, with joiners and separators, of words short and long.
+    private static func randomLines(count: Int) -> [String] {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = [
+            "a", "Z", "q", "M", "0", "7", "'", "’", "-", ":", " ", " ", "\t", ",", ".", "é", "É", "ß", "\u{212A}",
+            "İ", "ǅ", "Ω", "ﬁ", "😀", "x\u{301}",
+        ]
+        return (0..<count).map { _ in
+            (0..<Int.random(in: 0...60, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }
+                .joined()
+        }
+    }
+
+    @Test func aWordsKeyIsItsLowerCaseUpToSixteenBytes() {
+        for line in Self.randomLines(count: 2000) + ["Send the PORTFOLIO to Grace", "Wolfeschlegelsteinhausen's"] {
+            for word in Word.split(line) {
+                let written = String(word.written(in: line))
+                let lower = written.lowercased()
+                #expect(word.lower(in: line) == lower, "\(line)")
+                if lower.utf8.count <= 16 {
+                    #expect(word.key == WordKey(lower), "\(written) in \(line)")
+                    #expect(word.key.text == lower)
+                    #expect(word.key.count == lower.utf8.count)
+                } else {
+                    #expect(word.key == .empty, "\(written) is longer than a key holds")
+                }
+            }
+        }
+    }
+
+    /// Upper-case letters are folded eight bytes at a time: every ASCII byte, at every place in a
+    /// key, folds as it does alone.
+    @Test func asciiLettersFoldAtEveryPlace() {
+        for byte in UInt8(1)..<0x80 {
+            for place in 0..<16 {
+                let bytes = [UInt8](repeating: UInt8(ascii: "x"), count: place) + [byte]
+                let key = bytes.withUnsafeBufferPointer { WordKey(asciiFolding: $0) }
+                #expect(key[place] == byte.asciiLowercased, "byte \(byte) at \(place)")
+                #expect(key.count == place + 1)
+                #expect((0..<place).allSatisfy { key[$0] == UInt8(ascii: "x") })
+            }
+        }
+    }
+
+    @Test func aKeyIsANameOrItsPossessive() {
+        let names = ["sarah", "al", "ana-maria", "jo", "abcdefghijklmn"]
+        let words = [
+            "sarah", "sarah's", "sarah’s", "sarahs", "sara", "sarah'", "sarah's'", "al", "al's", "al’s", "alx", "als",
+            "jo’s", "jo’", "abcdefghijklmn’s", "abcdefghijklmn's", "x",
+        ]
+        for name in names {
+            for word in words {
+                // A word of more than 16 bytes has the empty key: Roster compares it as a string.
+                let possessive = [name, name + "'s", name + "\u{2019}s"].contains(word) && word.utf8.count <= 16
+                #expect(WordKey(word).isName(WordKey(name)) == possessive, "\(word) for \(name)")
+            }
+            #expect(!WordKey.empty.isName(WordKey(name)))
+            #expect(!WordKey(name).isName(.empty))
+        }
+    }
+
+    /// Names whose words are longer than a key are found by their lower case as a string.
+    @Test func longNamesAreFoundInAnyCaseAndAsPossessives() {
+        let long = Person(name: "Wolfeschlegelsteinhausen Bergerdorffenbach")
+        let short = Person(name: "Ana Li")
+        let roster = Roster([long, short])
+        func named(_ text: String, anyCase: Bool = true) -> [String] {
+            roster.all(in: Word.split(text), of: text, anyCase: anyCase).map(\.name)
+        }
+        #expect(named("thanked WOLFESCHLEGELSTEINHAUSEN BERGERDORFFENBACH") == [long.name])
+        #expect(named("sent Wolfeschlegelsteinhausen’s notes") == [long.name])
+        #expect(named("sent Wolfeschlegelsteinhausen's notes, then Ana's") == [long.name, short.name])
+        #expect(named("wolfeschlegelsteinhausen", anyCase: false).isEmpty, "a first name alone matches as written")
+        #expect(named("Wolfeschlegelsteinhausen", anyCase: false) == [long.name])
+        #expect(named("Wolfeschlegelsteinhausenx Bergerdorffenbach").isEmpty)
+    }
+
+    /// A word's key is its lower case as Unicode says: the Kelvin sign is a `k`, so `wee\u{212A}`
+    /// is a unit of time.
+    @Test func keysComeFromUnicodeLowerCase() {
+        #expect(
+            DatePhrase.due(in: "Send it within 2 WEE\u{212A}S", from: Day(year: 2026, month: 11, day: 2)!)
+                == .date(Day(year: 2026, month: 11, day: 16)!))
+        #expect(Word.split("haven’t").map(\.key) == [WordKey("haven’t")])
+    }
+}
