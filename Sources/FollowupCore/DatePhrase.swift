@@ -173,9 +173,10 @@ private struct Scanner {
     private func isoDate(at index: Int) -> (year: Int, month: Int, day: Int)? {
         let key = words[index].key
         guard key.count >= 8, key.first &- 0x30 < 10 else { return nil }
-        let word = key.text
-        guard let (fields, end) = ISODate.fields(word[...]), end == word.endIndex else { return nil }
-        return fields
+        return key.withBytes { bytes in
+            guard let (fields, end) = ISODate.fields(bytes), end == bytes.count else { return nil }
+            return fields
+        }
     }
 
     mutating func firstDay() -> Day? {
@@ -459,29 +460,33 @@ extension Weekday {
 /// shapes, not a format that needs a parser.
 enum ISODate {
     static func fields(_ text: Substring) -> ((year: Int, month: Int, day: Int), end: Substring.Index)? {
-        let bytes = text.utf8
-        var index = bytes.startIndex
+        var copy = text
+        guard let (fields, end) = copy.withUTF8(fields(_:)) else { return nil }
+        return (fields, text.utf8.index(text.startIndex, offsetBy: end))
+    }
+
+    /// ``fields(_:)-(Substring)`` over UTF-8 bytes; the end is an offset.
+    static func fields(_ bytes: UnsafeBufferPointer<UInt8>) -> ((year: Int, month: Int, day: Int), end: Int)? {
+        var index = 0
         func number(minDigits: Int, maxDigits: Int) -> Int? {
             var value = 0
             var digits = 0
-            while index < bytes.endIndex, digits < maxDigits {
-                let byte = bytes[index]
-                guard byte >= 0x30, byte <= 0x39 else { break }
-                value = value * 10 + Int(byte - 0x30)
+            while index < bytes.count, digits < maxDigits, bytes[index] &- 0x30 < 10 {
+                value = value * 10 + Int(bytes[index] &- 0x30)
                 digits += 1
-                index = bytes.index(after: index)
+                index += 1
             }
             return digits >= minDigits ? value : nil
         }
         func dash() -> Bool {
-            guard index < bytes.endIndex, bytes[index] == UInt8(ascii: "-") else { return false }
-            index = bytes.index(after: index)
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "-") else { return false }
+            index += 1
             return true
         }
-        guard let first = bytes.first, first >= 0x30, first <= 0x39, let year = number(minDigits: 4, maxDigits: 4),
+        guard let first = bytes.first, first &- 0x30 < 10, let year = number(minDigits: 4, maxDigits: 4),
             dash(), let month = number(minDigits: 1, maxDigits: 2), dash(), let day = number(minDigits: 1, maxDigits: 2)
         else { return nil }
-        if index < bytes.endIndex, bytes[index] >= 0x30, bytes[index] <= 0x39 { return nil }
+        if index < bytes.count, bytes[index] &- 0x30 < 10 { return nil }
         return ((year, month, day), index)
     }
 

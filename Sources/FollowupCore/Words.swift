@@ -238,6 +238,13 @@ struct WordKey: Hashable, ExpressibleByStringLiteral {
         UInt8(truncatingIfNeeded: offset < 8 ? low &>> (8 &* offset) : high &>> (8 &* (offset &- 8)))
     }
 
+    /// Calls `body` with the key's bytes.
+    func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        withUnsafeBytes(of: (low.littleEndian, high.littleEndian)) { raw in
+            raw.withMemoryRebound(to: UInt8.self) { body(UnsafeBufferPointer(rebasing: $0[..<count])) }
+        }
+    }
+
     /// The first byte; zero for the empty key.
     var first: UInt8 { UInt8(truncatingIfNeeded: low) }
 
@@ -252,12 +259,7 @@ struct WordKey: Hashable, ExpressibleByStringLiteral {
     }
 
     /// The word as a String; empty for the empty key.
-    var text: String {
-        String(unsafeUninitializedCapacity: count) { buffer in
-            for offset in 0..<count { buffer[offset] = self[offset] }
-            return count
-        }
-    }
+    var text: String { withBytes { String(decoding: $0, as: UTF8.self) } }
 
     /// Whether the word is `name`, or its possessive (`sarah's`, `sarah’s`). Neither may be empty.
     func isName(_ name: WordKey) -> Bool {

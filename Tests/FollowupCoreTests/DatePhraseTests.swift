@@ -123,6 +123,22 @@ struct DatePhraseTests {
         #expect(reading == .unrecognised("2026-02-30"))
     }
 
+    /// An ISO date is a whole word of four digits, a dash, one or two digits, a dash, one or two
+    /// digits: read from the word's bytes.
+    @Test(arguments: [
+        ("Send it 2026-1-5", DueReading.date(Day(year: 2026, month: 1, day: 5)!)),
+        ("Send it 2026-11-25", .date(Day(year: 2026, month: 11, day: 25)!)),
+        ("Send it 2026-11-255", .none),
+        ("Send it 12026-11-25", .none),
+        ("Send it 2026-11-25-10", .none),
+        ("Send it 2026-011-25", .none),
+        ("Send it by 2026-13-01", .unrecognised("2026-13-01")),
+        ("Send it 2026-11-25T10", .none),
+    ])
+    func isoDatesAreWholeWords(text: String, expected: DueReading) {
+        #expect(DatePhrase.due(in: text, from: day(Self.wednesday)) == expected)
+    }
+
     // MARK: Timelines
 
     @Test(arguments: [
