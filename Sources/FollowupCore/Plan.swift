@@ -106,6 +106,15 @@ public struct Plan: Sendable, Equatable {
         }
     }
 
+    /// How many actions each horizon has (none for a horizon without actions).
+    public var actionCounts: [Horizon: Int] {
+        // By index, not `for action in`: that copies each action (a retain and a release of each of
+        // its strings), and a large vault has hundreds of thousands of them.
+        var counts: [Horizon: Int] = [:]
+        for index in actions.indices { counts[horizon(of: actions[index]), default: 0] += 1 }
+        return counts
+    }
+
     public func horizon(of action: Action) -> Horizon {
         let days = today.days(until: action.due)
         switch days {

@@ -155,7 +155,7 @@ extension Followup {
 
         /// `4 actions (1 overdue), 1 note with errors`.
         static func summary(_ plan: Plan) -> String {
-            let overdue = plan.actions.count { plan.horizon(of: $0) == .overdue }
+            let overdue = plan.actionCounts[.overdue] ?? 0
             let errors = plan.problems.count { $0.severity == .error }
             var parts = ["\(plan.actions.count) \(plan.actions.count == 1 ? "action" : "actions") (\(overdue) overdue)"]
             if errors > 0 { parts.append("\(errors) \(errors == 1 ? "note" : "notes") with errors") }

@@ -44,8 +44,7 @@ public enum NextMarkdown {
         }
         out.append(header)
         out.append("\n\n# Next\n\n")
-        var counts = [Plan.Horizon: Int]()
-        for action in plan.actions { counts[plan.horizon(of: action), default: 0] += 1 }
+        let counts = plan.actionCounts
         let summary = Plan.Horizon.allCases.compactMap { horizon -> String? in
             guard let count = counts[horizon], count > 0 else { return nil }
             return
