@@ -250,22 +250,25 @@ enum Section: Equatable {
 struct Roster {
     private struct Entry {
         let person: Person
-        /// The words of the name in lower case, as keys and as strings (a word longer than a key
-        /// holds is compared as a string).
-        let keys: [WordKey]
-        let lower: [String]
-        /// The first word of the name as written.
-        let first: String
+        /// The words of the name (`person.name`).
+        let words: [Word]
 
         /// Whether `word` of `text` is the name's word at `offset`, or with `possessive` also its
-        /// possessive (`Sarah's`, `Sarah’s`), in any case.
+        /// possessive (`Sarah's`, `Sarah’s`), in any case. Words are compared by their keys; a
+        /// word longer than a key holds, by its lower case as a string.
         func matches(_ word: Word, of text: String, at offset: Int, possessive: Bool) -> Bool {
-            let key = keys[offset]
+            let key = words[offset].key
             if key.count > 0, word.key.count > 0 {
                 return possessive ? word.key.isName(key) : word.key == key
             }
+            let name = words[offset].lower(in: person.name)
             let lower = word.lower(in: text)
-            return possessive ? Roster.isName(self.lower[offset], lower) : lower == self.lower[offset]
+            return possessive ? Roster.isName(name, lower) : lower == name
+        }
+
+        /// Whether `word` of `text` is the first word of the name as written, or its possessive.
+        func isFirstWordAsWritten(_ word: Word, of text: String) -> Bool {
+            Roster.isName(words[0].written(in: person.name), word.written(in: text))
         }
     }
 
@@ -277,16 +280,15 @@ struct Roster {
     init(_ people: [Person]) {
         self.people = people.compactMap { person in
             let words = Word.split(person.name)
-            guard let first = words.first else { return nil }
-            return Entry(
-                person: person, keys: words.map(\.key), lower: words.map { $0.lower(in: person.name) },
-                first: String(first.written(in: person.name)))
+            return words.isEmpty ? nil : Entry(person: person, words: words)
         }
         let ascii = people.allSatisfy { person in
             var name = person.name
             return name.withUTF8(Text.isASCII)
         }
-        firstWords = ascii && !self.people.isEmpty ? AnyWordFinder(self.people.map { $0.lower[0] }) : nil
+        firstWords =
+            ascii && !self.people.isEmpty
+            ? AnyWordFinder(self.people.map { $0.words[0].lower(in: $0.person.name) }) : nil
     }
 
     func first(in words: [Word], of text: String, anyCase: Bool = false) -> Person? {
@@ -313,24 +315,24 @@ struct Roster {
     }
 
     private static func index(of name: Entry, in words: [Word], of text: String, anyCase: Bool) -> Int? {
-        if name.keys.count > 1, let index = fullNameIndex(name, words, of: text) {
+        if name.words.count > 1, let index = fullNameIndex(name, words, of: text) {
             return index
         }
         return words.firstIndex { word in
             name.matches(word, of: text, at: 0, possessive: true)
-                && (anyCase || isName(name.first, word.written(in: text)))
+                && (anyCase || name.isFirstWordAsWritten(word, of: text))
         }
     }
 
     private static func fullNameIndex(_ name: Entry, _ words: [Word], of text: String) -> Int? {
-        let count = name.keys.count
+        let count = name.words.count
         guard count <= words.count else { return nil }
         // A full name has two words or more, so its first is compared whole: a word of another
         // length (most of them, told without reading it) starts no match.
-        let firstLength = name.keys[0].count
+        let firstLength = name.words[0].key.count
         return (0...(words.count - count)).first { start in
             words[start].key.count == firstLength
-                && name.keys.indices.allSatisfy { offset in
+                && name.words.indices.allSatisfy { offset in
                     name.matches(words[start + offset], of: text, at: offset, possessive: offset == count - 1)
                 }
         }
