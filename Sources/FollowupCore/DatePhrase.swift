@@ -119,9 +119,9 @@ enum DatePhrase {
 
     /// The words that announce a due date, and whether they do only before a number (`by 11/25`,
     /// not `by the team`).
-    private static let announcers: [WordKey: Bool] = [
-        "due": false, "within": false, "deadline": false, "by": true, "before": true, "until": true,
-    ]
+    private static let announcers = WordTable<Bool>([
+        ("due", false), ("within", false), ("deadline", false), ("by", true), ("before", true), ("until", true),
+    ])
 }
 
 /// Scans words for the first date phrase it can read.
@@ -142,11 +142,11 @@ private struct Scanner {
         case tomorrow, today, endOfWeek, endOfMonth, within, end, this, next, by
     }
 
-    private static let keywords: [WordKey: Keyword] = [
-        "tomorrow": .tomorrow, "today": .today, "eod": .today, "tonight": .today, "eow": .endOfWeek,
-        "eom": .endOfMonth, "within": .within, "in": .within, "end": .end, "this": .this, "next": .next,
-        "by": .by, "due": .by, "before": .by, "on": .by, "until": .by, "till": .by,
-    ]
+    private static let keywords = WordTable<Keyword>([
+        ("tomorrow", .tomorrow), ("today", .today), ("eod", .today), ("tonight", .today), ("eow", .endOfWeek),
+        ("eom", .endOfMonth), ("within", .within), ("in", .within), ("end", .end), ("this", .this),
+        ("next", .next), ("by", .by), ("due", .by), ("before", .by), ("on", .by), ("until", .by), ("till", .by),
+    ])
     /// The keyword `word` is, told by its first letter and length before any lookup: most words
     /// have a shape no keyword has.
     private static func keyword(_ word: WordKey) -> Keyword? {

@@ -144,9 +144,9 @@ struct NoteBody {
     }
 
     /// First words that make an action item a deliverable: something to send to the company.
-    static let sendingVerbs: Set<WordKey> = [
+    static let sendingVerbs = WordTable<Void>([
         "send", "share", "email", "submit", "forward", "provide", "upload", "complete", "return",
-    ]
+    ])
 }
 
 /// What a heading says about the list items under it.
@@ -366,14 +366,14 @@ enum LogWords {
         (.feedbackAsked, ["asked", "for", "feedback"]),
     ]
 
-    static let negations: Set<WordKey> = [
+    static let negations = WordTable<Void>([
         "no", "not", "never", "without", "nothing", "waiting", "awaiting", "haven't", "hasn't", "didn't",
         "hadn't", "havent", "hasnt", "didnt", "haven\u{2019}t", "hasn\u{2019}t", "didn\u{2019}t", "hadn\u{2019}t",
-    ]
+    ])
 
     /// The phrases by their first word, so each word of a line is looked up once.
-    private static let phrasesByFirstWord: [WordKey: [(LogEntry.Events, [WordKey])]] = Dictionary(
-        grouping: phrases, by: { $0.1[0] })
+    private static let phrasesByFirstWord = WordTable(
+        Dictionary(grouping: phrases, by: { $0.1[0] }).map { ($0.key, $0.value) })
 
     /// The first words' shapes, to pass over most words of a line without hashing them.
     private static let firstWordShapes = WordShapes(phrasesByFirstWord.keys.map(\.text))

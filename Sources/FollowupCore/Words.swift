@@ -339,6 +339,48 @@ struct WordShapes {
     }
 }
 
+/// Short words, each with a value, looked up by a word's key without hashing it: the entries
+/// are kept in order of first byte, and a word is compared only with those that start as it
+/// does (a handful at most; most words of a line with none). Every word must fit a key.
+struct WordTable<Value: Sendable>: Sendable {
+    private let entries: [(key: WordKey, value: Value)]
+    /// Where the entries starting with each byte begin in `entries`; the next byte's start ends them.
+    private let starts: [Int32]
+
+    init(_ pairs: [(WordKey, Value)]) {
+        precondition(pairs.allSatisfy { $0.0.count > 0 }, "a word table holds words of 1 to 16 bytes")
+        let sorted = pairs.enumerated().sorted { ($0.element.0.first, $0.offset) < ($1.element.0.first, $1.offset) }
+        entries = sorted.map { (key: $0.element.0, value: $0.element.1) }
+        var starts = [Int32](repeating: 0, count: 257)
+        for entry in entries { starts[Int(entry.key.first) + 1] += 1 }
+        for byte in 0..<256 { starts[byte + 1] += starts[byte] }
+        self.starts = starts
+    }
+
+    subscript(key: WordKey) -> Value? {
+        let first = Int(key.first)
+        var index = Int(starts[first])
+        let end = Int(starts[first + 1])
+        while index < end {
+            if entries[index].key == key { return entries[index].value }
+            index += 1
+        }
+        return nil
+    }
+
+    /// The words, in no particular order.
+    var keys: [WordKey] { entries.map(\.key) }
+}
+
+extension WordTable where Value == Void {
+    /// A set of words.
+    init(_ words: [WordKey]) {
+        self.init(words.map { ($0, ()) })
+    }
+
+    func contains(_ key: WordKey) -> Bool { self[key] != nil }
+}
+
 /// Lower-case words, asked about words in any case (`Send` is `send`). An ASCII word is
 /// lower-cased and hashed only when its first letter and length fit a member, which most words
 /// do not; any other word is lower-cased as Unicode says (the Kelvin sign is a `k`).

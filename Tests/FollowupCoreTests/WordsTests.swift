@@ -83,6 +83,25 @@ struct WordsTests {
         #expect(named("Wolfeschlegelsteinhausenx Bergerdorffenbach").isEmpty)
     }
 
+    /// A word table answers as a dictionary of the same pairs would, for words sharing a first
+    /// byte, words that differ only in length, and words that are in no table.
+    @Test func aWordTableAnswersAsADictionary() {
+        let pairs: [(WordKey, Int)] = [
+            ("by", 1), ("before", 2), ("b", 3), ("within", 4), ("haven’t", 5), ("z", 6), ("0", 7),
+            ("abcdefghijklmnop", 8),
+        ]
+        let table = WordTable(pairs)
+        let dictionary = Dictionary(uniqueKeysWithValues: pairs)
+        let asked: [WordKey] = [
+            "by", "bye", "b", "before", "befor", "within", "haven’t", "haven't", "z", "0", "00", "abcdefghijklmnop",
+            "abcdefghijklmno", "x", .empty,
+        ]
+        for key in asked { #expect(table[key] == dictionary[key], "\(key.text)") }
+        #expect(Set(table.keys) == Set(dictionary.keys))
+        let set = WordTable<Void>(["no", "not", "never"])
+        #expect(set.contains("not") && set.contains("no") && !set.contains("nothing") && !set.contains(.empty))
+    }
+
     /// A word's key is its lower case as Unicode says: the Kelvin sign is a `k`, so `wee\u{212A}`
     /// is a unit of time.
     @Test func keysComeFromUnicodeLowerCase() {

@@ -119,5 +119,5 @@ enum DeliverableText {
         "the", "a", "an", "my", "our", "this", "these", "those", "some", "any", "both", "all", "two", "three",
         "four", "five", "several", "a few",
     ])
-    static let sendingVerbs = LowercaseWords(Set(NoteBody.sendingVerbs.map(\.text)))
+    static let sendingVerbs = LowercaseWords(Set(NoteBody.sendingVerbs.keys.map(\.text)))
 }
