@@ -268,7 +268,15 @@ struct Roster {
 
         /// Whether `word` of `text` is the first word of the name as written, or its possessive.
         func isFirstWordAsWritten(_ word: Word, of text: String) -> Bool {
-            Roster.isName(words[0].written(in: person.name), word.written(in: text))
+            var (name, text) = (person.name, text)
+            let first = words[0]
+            return name.withUTF8 { name in
+                text.withUTF8 { text in
+                    Roster.isName(
+                        UnsafeBufferPointer(rebasing: name[first.start..<first.end]),
+                        UnsafeBufferPointer(rebasing: text[word.start..<word.end]))
+                }
+            }
         }
     }
 
@@ -340,11 +348,17 @@ struct Roster {
 
     /// Whether `word` is `name`, or its possessive (`Sarah's`, `Sarah’s`). Most words differ in
     /// length from every name, which is told without reading them.
-    fileprivate static func isName(_ name: some StringProtocol, _ word: some StringProtocol) -> Bool {
-        let extra = word.utf8.count - name.utf8.count
+    fileprivate static func isName(_ name: String, _ word: String) -> Bool {
+        var (name, word) = (name, word)
+        return name.withUTF8 { name in word.withUTF8 { word in isName(name, word) } }
+    }
+
+    /// ``isName(_:_:)-(String,String)`` over UTF-8 bytes.
+    fileprivate static func isName(_ name: UnsafeBufferPointer<UInt8>, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        let extra = word.count - name.count
         guard extra == 0 || extra == 2 || extra == 4 else { return false }
-        guard word.utf8.starts(with: name.utf8) else { return false }
-        let tail = word.utf8.dropFirst(name.utf8.count)
+        guard word.starts(with: name) else { return false }
+        let tail = word[name.count...]
         return tail.isEmpty || tail.elementsEqual("'s".utf8) || tail.elementsEqual("\u{2019}s".utf8)
     }
 }
