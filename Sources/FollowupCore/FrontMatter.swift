@@ -204,28 +204,36 @@ private struct Reader {
     /// Interviewers or a contact: a list of names, a list of mappings with `name` (and `email`,
     /// `role`), one mapping, one name, or names separated by commas, semicolons, `&` or `and`.
     private mutating func readPeople(_ node: YAMLNode, key: String) -> [Person] {
+        var people: [Person] = []
+        readPeople(node, key: key, into: &people)
+        return people
+    }
+
+    /// Appends the people `node` names: a name, names separated by `,` `;` `&` or `and`, a
+    /// mapping with `name:`, or a list of those.
+    private mutating func readPeople(_ node: YAMLNode, key: String, into people: inout [Person]) {
         switch node.kind {
         case .sequence:
-            return node.items.flatMap { readPeople($0, key: key) }
+            for item in node.items { readPeople(item, key: key, into: &people) }
         case .mapping:
             guard let name = node["name"].flatMap(scalarText), !name.isEmpty else {
                 report(
                     at: node,
                     "each entry of `\(key)` should be a name, or a mapping with `name:` (and `email:`, `role:`)")
-                return []
+                return
             }
-            return [
+            people.append(
                 Person(
                     name: name, email: node["email"].flatMap(scalarText), role: node["role"].flatMap(scalarText),
-                    line: line(of: node))
-            ]
+                    line: line(of: node)))
         case .scalar:
-            guard let text = scalarText(node) else { return [] }
+            guard let text = scalarText(node) else { return }
             if text.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" }) {
                 report(at: node, "`\(key): \(text)` is not a name")
-                return []
+                return
             }
-            return Self.splitNames(text).map { Person(name: $0, line: line(of: node)) }
+            let line = line(of: node)
+            for name in Self.splitNames(text) { people.append(Person(name: name, line: line)) }
         }
     }
 
@@ -255,6 +263,11 @@ private struct Reader {
                 default:
                     index += 1
                 }
+            }
+            // One name, the usual entry of a list, is the text itself: not copied.
+            if start == 0 {
+                let name = text.trimmingCharacters(in: " \t")
+                return name.isEmpty ? [] : [name]
             }
             cut(bytes.count, skip: 0)
             return names
