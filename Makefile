@@ -16,7 +16,7 @@ build:
 	$(SWIFT) build
 
 ## release: optimised and linked statically (the Swift runtime, libcmark and libyaml inside): a binary that
-## runs anywhere on Linux x86_64 without them, starts in 3 ms instead of 6 (no dynamic loader; it
+## runs without libcmark and libyaml installed, starts in 3 ms instead of 6 (no dynamic loader; it
 ## runs on every commit), and calls into cmark and libyaml directly, not through the PLT
 release:
 	@scripts/ensure-deps build

@@ -264,7 +264,8 @@ private struct Reader {
                     index += 1
                 }
             }
-            // One name, the usual entry of a list, is the text itself: not copied.
+            // One name, the usual entry of a list, is the text itself (trimming copies it only
+            // when it has something to trim).
             if start == 0 {
                 let name = text.trimmingCharacters(in: " \t")
                 return name.isEmpty ? [] : [name]

@@ -254,22 +254,21 @@ struct Roster {
         let words: [Word]
 
         /// Whether `word` of `text` is the name's word at `offset`, or with `possessive` also its
-        /// possessive (`Sarah's`, `Sarah’s`), in any case. Words are compared by their keys; a
-        /// word longer than a key holds, by its lower case as a string.
+        /// possessive (`Sarah's`, `Sarah’s`), in any case. A possessive is told by the bytes of the
+        /// lower case (by the keys when both fit one); a word alone as ``Word/isSame(as:of:and:)``
+        /// says.
         func matches(_ word: Word, of text: String, at offset: Int, possessive: Bool) -> Bool {
+            guard possessive else { return word.isSame(as: words[offset], of: text, and: person.name) }
             let key = words[offset].key
-            if key.count > 0, word.key.count > 0 {
-                return possessive ? word.key.isName(key) : word.key == key
-            }
-            let name = words[offset].lower(in: person.name)
-            let lower = word.lower(in: text)
-            return possessive ? Roster.isName(name, lower) : lower == name
+            if key.count > 0, word.key.count > 0 { return word.key.isName(key) }
+            return Roster.isName(words[offset].lower(in: person.name), word.lower(in: text))
         }
 
         /// Whether `word` of `text` is the first word of the name as written, or its possessive.
         func isFirstWordAsWritten(_ word: Word, of text: String) -> Bool {
             var (name, text) = (person.name, text)
             let first = words[0]
+            precondition(word.end <= text.utf8.count, "a word is read in the text it was split from")
             return name.withUTF8 { name in
                 text.withUTF8 { text in
                     Roster.isName(

@@ -12,9 +12,9 @@
 /// `follow up sent` read the same.
 ///
 /// A word is plain data: where it is in the text it was split from, and its lower case as a
-/// ``WordKey``. Splitting a line makes no strings, and a list of words is freed at once: this is on
-/// the path of every action item and log line in the vault.
-struct Word: Equatable {
+/// ``WordKey``. Splitting an ASCII line makes no strings, and a list of words is freed at once: this
+/// is on the path of every action item and log line in the vault.
+struct Word {
     /// Where the word is in the text it was split from, as UTF-8 offsets.
     let start: Int
     let end: Int
@@ -30,6 +30,15 @@ struct Word: Equatable {
     /// The word as written in `text`, the text it was split from.
     func written(in text: String) -> Substring {
         text[startIndex(in: text)..<endIndex(in: text)]
+    }
+
+    /// Whether the word (of `text`) and `other` (of `otherText`) are the same in lower case: told by
+    /// their keys when both are ASCII words that fit one, as strings otherwise, so that two
+    /// canonically equivalent spellings (composed and decomposed) are the same word, as `==`
+    /// on strings says.
+    func isSame(as other: Word, of text: String, and otherText: String) -> Bool {
+        if key.isASCII, other.key.isASCII { return key == other.key }
+        return lower(in: text) == other.lower(in: otherText)
     }
 
     /// The word in lower case, whatever its length; `text` is the text it was split from.
@@ -231,6 +240,7 @@ struct WordKey: Hashable, ExpressibleByStringLiteral {
 
     init(stringLiteral value: StaticString) {
         self = value.withUTF8Buffer { WordKey($0) }
+        assert((0..<count).allSatisfy { !self[$0].isASCIIUppercase }, "a word to match is written in lower case")
     }
 
     /// The byte at `offset`, which is below ``count``.
@@ -253,10 +263,8 @@ struct WordKey: Hashable, ExpressibleByStringLiteral {
         count > 0 && (0..<count).allSatisfy { self[$0] &- 0x30 < 10 }
     }
 
-    /// Whether some byte is an ASCII digit.
-    var hasDigit: Bool {
-        (0..<count).contains { self[$0] &- 0x30 < 10 }
-    }
+    /// Whether the key holds a word, all of it ASCII.
+    var isASCII: Bool { count > 0 && (low | high) & 0x8080_8080_8080_8080 == 0 }
 
     /// The word as a String; empty for the empty key.
     var text: String { withBytes { String(decoding: $0, as: UTF8.self) } }

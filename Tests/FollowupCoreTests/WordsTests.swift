@@ -102,6 +102,20 @@ struct WordsTests {
         #expect(set.contains("not") && set.contains("no") && !set.contains("nothing") && !set.contains(.empty))
     }
 
+    /// A name's words match the note's words as strings compare: composed and decomposed spellings
+    /// of a word (Tamil கொ is U+0B95 U+0BCA, or U+0B95 U+0BC6 U+0BBE) are the same word.
+    @Test func namesMatchInEitherUnicodeForm() {
+        let composed = Person(name: "Ravi \u{0B95}\u{0BCA} Kumar")
+        let roster = Roster([composed])
+        let text = "email ravi \u{0B95}\u{0BC6}\u{0BBE} kumar the notes"
+        // Not `anyCase`: the first name alone, in lower case, does not count, so only the full name can.
+        #expect(roster.all(in: Word.split(text), of: text, anyCase: false).map(\.name) == [composed.name])
+        let first = Word.split("Grace")[0]
+        let other = Word.split("GRACE's")[0]
+        #expect(!first.isSame(as: other, of: "Grace", and: "GRACE's"))
+        #expect(first.isSame(as: Word.split("gRaCe")[0], of: "Grace", and: "gRaCe"))
+    }
+
     /// A word's key is its lower case as Unicode says: the Kelvin sign is a `k`, so `wee\u{212A}`
     /// is a unit of time.
     @Test func keysComeFromUnicodeLowerCase() {

@@ -283,12 +283,14 @@ private enum Names {
     /// The word index of the last mention of `person`, or -1.
     static func lastIndex(_ person: Person, in text: String) -> Int {
         let words = Word.split(text)
-        let lower = words.map { $0.lower(in: text) }
         let name = Word.split(person.name)
         guard let first = name.first.map({ String($0.written(in: person.name)) }) else { return -1 }
-        let nameLower = name.map { $0.lower(in: person.name) }
         for index in words.indices.reversed() {
-            if lower[index...].starts(with: nameLower) { return index }
+            if index + name.count <= words.count,
+                name.indices.allSatisfy({ words[index + $0].isSame(as: name[$0], of: text, and: person.name) })
+            {
+                return index
+            }
             let word = words[index].written(in: text)
             if word == first || word == first + "'s" || word == first + "\u{2019}s" { return index }
         }
