@@ -321,9 +321,13 @@ private struct Reader {
     static func templatePlaceholder(_ node: YAMLNode) -> String? {
         switch node.kind {
         case .scalar:
+            // Most values have neither `{` nor `<`: told in one pass over their bytes, before any
+            // String is made.
+            let mayBe = node.withScalarBytes { bytes in
+                bytes.contains { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "<") }
+            }
+            guard mayBe == true else { return nil }
             let text = node.scalarText ?? ""
-            // Most values have neither `{` nor `<`: told in one pass over the bytes.
-            guard text.utf8.contains(where: { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "<") }) else { return nil }
             let isPlaceholder =
                 (Text.contains(text, "{{", ignoringASCIICase: false)
                     && Text.contains(text, "}}", ignoringASCIICase: false))

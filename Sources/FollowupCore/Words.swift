@@ -552,39 +552,60 @@ struct AnyWordFinder {
     /// The words one after another, ASCII letters in lower case: one allocation for them all,
     /// as a finder is made for every note.
     private let bytes: [UInt8]
-    /// Where each word ends in `bytes`.
-    private let ends: [Int]
+    /// Where each word ends in `bytes`, and the place in it of the byte it is looked for by (see
+    /// ``pivot(of:)``).
+    private let words: [(end: Int, pivot: Int)]
     /// An empty word is in every text but an empty one.
     private let hasEmptyWord: Bool
 
     init(_ words: [String]) {
         var total = 0
         for word in words { total += word.utf8.count }
-        var ends: [Int] = []
-        ends.reserveCapacity(words.count)
+        var marks: [(end: Int, pivot: Int)] = []
+        marks.reserveCapacity(words.count)
         // Written in place, each word's bytes read where they are: a finder is made for every note.
         // `exactCapacity`: a note without interviewers has no bytes, and an empty array made
         // with the standard library's initializer would write to storage all threads share.
         bytes = [UInt8](exactCapacity: total) { buffer, count in
             count = 0
             for var word in words where !word.isEmpty {
+                let start = count
                 word.withUTF8 { utf8 in
                     for byte in utf8 {
                         buffer[count] = Self.fold(byte)
                         count += 1
                     }
                 }
-                ends.append(count)
+                marks.append((count, Self.pivot(of: UnsafeBufferPointer(rebasing: buffer[start..<count]))))
             }
         }
-        self.ends = ends
+        self.words = marks
         hasEmptyWord = words.contains(where: \.isEmpty)
     }
 
     @inline(__always) private static func fold(_ byte: UInt8) -> UInt8 { byte.asciiLowercased }
 
+    /// The place of the word's byte that English text holds least often (any byte but a letter
+    /// counts as rare), the first of them on a tie: the word is looked for by it, so that `memchr`
+    /// stops at few places that are not the word (at every `e` for `Edsger`, at every `g` by this).
+    private static func pivot(of word: UnsafeBufferPointer<UInt8>) -> Int {
+        var best = 0
+        var bestFrequency = Int.max
+        for (place, byte) in word.enumerated() {
+            let frequency = byte &- 0x61 < 26 ? Int(letterFrequency[Int(byte &- 0x61)]) : 0
+            if frequency < bestFrequency { (best, bestFrequency) = (place, frequency) }
+        }
+        return best
+    }
+
+    /// How often each letter `a` to `z` is in English text, per mille.
+    private static let letterFrequency: [UInt8] = [
+        82, 15, 28, 43, 127, 22, 20, 61, 70, 2, 8, 40, 24, 67, 75, 19, 1, 60, 63, 91, 28, 10, 24, 2, 20, 1,
+    ]
+
     /// Whether `text` contains any of the words, anywhere (not only as a whole word). Each word's
-    /// first byte, in either case, is found with `memchr`, which reads many bytes at a step.
+    /// rarest byte, in either case, is found with `memchr`, which reads many bytes at a step, and
+    /// the word is compared around it.
     func isFound(in text: String) -> Bool {
         var text = text
         return text.withUTF8(isFound(in:))
@@ -593,30 +614,31 @@ struct AnyWordFinder {
     /// ``isFound(in:)-(String)`` for UTF-8 bytes.
     func isFound(in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
         if hasEmptyWord { return !haystack.isEmpty }
-        guard !ends.isEmpty, let base = haystack.baseAddress else { return false }
+        guard !words.isEmpty, let base = haystack.baseAddress else { return false }
         let count = haystack.count
         return bytes.withUnsafeBufferPointer { bytes in
-            func isFound(_ word: UnsafeBufferPointer<UInt8>, from first: UInt8) -> Bool {
-                var from = 0
-                while from <= count - word.count,
-                    let hit = memchr(base + from, Int32(first), count - word.count + 1 - from)
-                {
-                    let start = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
-                    var offset = 1
+            /// Whether `word` is in the text with its byte at `pivot` equal to `byte`.
+            func isFound(_ word: UnsafeBufferPointer<UInt8>, pivot: Int, by byte: UInt8) -> Bool {
+                // The pivot byte of a word starting at 0...(count - word.count).
+                var from = pivot
+                let end = count - word.count + pivot + 1
+                while from < end, let hit = memchr(base + from, Int32(byte), end - from) {
+                    let start = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base - pivot
+                    var offset = 0
                     while offset < word.count, Self.fold(base[start + offset]) == word[offset] { offset += 1 }
                     if offset == word.count { return true }
-                    from = start + 1
+                    from = start + pivot + 1
                 }
                 return false
             }
             var start = 0
-            for end in ends {
+            for (end, pivot) in words {
                 defer { start = end }
                 guard end - start <= count else { continue }
                 let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
-                let lead = word[0]
-                if isFound(word, from: lead) { return true }
-                if lead &- 0x61 < 26, isFound(word, from: lead ^ 0x20) { return true }
+                let byte = word[pivot]
+                if isFound(word, pivot: pivot, by: byte) { return true }
+                if byte &- 0x61 < 26, isFound(word, pivot: pivot, by: byte ^ 0x20) { return true }
             }
             return false
         }

@@ -116,6 +116,42 @@ struct WordsTests {
         #expect(first.isSame(as: Word.split("gRaCe")[0], of: "Grace", and: "gRaCe"))
     }
 
+    /// The finder answers as a plain search would: a word is in a text when its bytes are, ASCII
+    /// letters in either case, anywhere (each word is looked for by its rarest letter, so words
+    /// whose rare letter is at the start, the middle and the end are all tried, near both ends
+    /// of the text).
+    @Test func aFinderFindsWhatAPlainSearchFinds() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("aAeEzZqQxXgG ’'é-".unicodeScalars)
+        func random(_ length: ClosedRange<Int>) -> String {
+            String(
+                String.UnicodeScalarView(
+                    (0..<Int.random(in: length, using: &generator)).map { _ in
+                        alphabet.randomElement(using: &generator)!
+                    }))
+        }
+        func plainSearch(_ words: [String], _ text: String) -> Bool {
+            let folded = Array(text.utf8.map(\.asciiLowercased))
+            return words.contains { word in
+                let needle = Array(word.utf8.map(\.asciiLowercased))
+                guard !needle.isEmpty else { return !folded.isEmpty }
+                guard needle.count <= folded.count else { return false }
+                return (0...(folded.count - needle.count)).contains {
+                    Array(folded[$0..<($0 + needle.count)]) == needle
+                }
+            }
+        }
+        for _ in 0..<3000 {
+            let words = (0..<Int.random(in: 0...3, using: &generator)).map { _ in random(1...5) }
+            let text = random(0...40)
+            #expect(AnyWordFinder(words).isFound(in: text) == plainSearch(words, text), "\(words) in \(text)")
+        }
+        #expect(AnyWordFinder(["edsger"]).isFound(in: "met EDSGER today"))
+        #expect(AnyWordFinder(["edsger"]).isFound(in: "Edsger"))
+        #expect(!AnyWordFinder(["edsger"]).isFound(in: "Edsge"))
+        #expect(AnyWordFinder(["ada", "zq"]).isFound(in: "xxZQ"))
+    }
+
     /// A word's key is its lower case as Unicode says: the Kelvin sign is a `k`, so `wee\u{212A}`
     /// is a unit of time.
     @Test func keysComeFromUnicodeLowerCase() {
