@@ -353,7 +353,7 @@ struct Roster {
     }
 
     /// ``isName(_:_:)-(String,String)`` over UTF-8 bytes.
-    fileprivate static func isName(_ name: UnsafeBufferPointer<UInt8>, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func isName(_ name: UnsafeBufferPointer<UInt8>, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
         let extra = word.count - name.count
         guard extra == 0 || extra == 2 || extra == 4 else { return false }
         guard word.starts(with: name) else { return false }

@@ -269,19 +269,14 @@ struct WordKey: Hashable, ExpressibleByStringLiteral {
     /// The word as a String; empty for the empty key.
     var text: String { withBytes { String(decoding: $0, as: UTF8.self) } }
 
-    /// Whether the word is `name`, or its possessive (`sarah's`, `sarah’s`). Neither may be empty.
+    /// Whether the word is `name`, or its possessive (`sarah's`, `sarah’s`), as
+    /// ``Roster/isName(_:_:)-(UnsafeBufferPointer<UInt8>,UnsafeBufferPointer<UInt8>)`` tells from
+    /// bytes. Neither may be empty. Most words differ in length from the name, told without
+    /// reading them.
     func isName(_ name: WordKey) -> Bool {
         let extra = count - name.count
         guard extra == 0 || extra == 2 || extra == 4, name.count > 0 else { return false }
-        for offset in 0..<name.count where self[offset] != name[offset] { return false }
-        switch extra {
-        case 0: return true
-        case 2: return self[name.count] == UInt8(ascii: "'") && self[name.count + 1] == UInt8(ascii: "s")
-        default:
-            // U+2019, the typographic apostrophe, is E2 80 99 in UTF-8.
-            return self[name.count] == 0xE2 && self[name.count + 1] == 0x80 && self[name.count + 2] == 0x99
-                && self[name.count + 3] == UInt8(ascii: "s")
-        }
+        return withBytes { word in name.withBytes { name in Roster.isName(name, word) } }
     }
 }
 
