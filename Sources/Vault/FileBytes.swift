@@ -121,6 +121,7 @@ public enum FileBytes {
 
         deinit {
             if old >= 0 { close(old) }
+            compared?.deallocate()
         }
 
         /// The next piece of the new contents. A failure is kept for ``finish()`` to report.
@@ -153,12 +154,28 @@ public enum FileBytes {
 
         private func oldMatches(_ piece: UnsafeRawBufferPointer) throws(SystemError) -> Bool {
             guard old >= 0 else { return false }
-            var buffer = [UInt8](repeating: 0, count: piece.count)
-            let count = buffer.withUnsafeMutableBytes { Self.readFully(old, into: $0, at: offset) }
-            if count < 0 { throw SystemError(errno) }
-            return count == piece.count
-                && buffer.withUnsafeBytes { memcmp($0.baseAddress!, piece.baseAddress!, piece.count) == 0 }
+            // The old file is read into one small buffer, a part at a time: NEXT.md comes in pieces
+            // of a megabyte, and a new zeroed buffer for each was a megabyte of fresh pages to fault
+            // in and clear, on the thread that writes, for every piece of an unchanged file.
+            if compared == nil { compared = .allocate(byteCount: Self.comparedPart, alignment: 16) }
+            let buffer = compared!
+            var done = 0
+            while done < piece.count {
+                let part = UnsafeMutableRawBufferPointer(rebasing: buffer[..<min(buffer.count, piece.count - done)])
+                let count = Self.readFully(old, into: part, at: offset + done)
+                if count < 0 { throw SystemError(errno) }
+                guard count == part.count, memcmp(part.baseAddress!, piece.baseAddress! + done, count) == 0 else {
+                    return false
+                }
+                done += count
+            }
+            return true
         }
+
+        /// How much of the old file is read at a time to compare with the new contents.
+        public static let comparedPart = 1 << 16
+        /// The buffer for that, made when first needed.
+        private var compared: UnsafeMutableRawBufferPointer?
 
         /// Starts the replacement with the part of the old file that matched.
         private func beginReplacement() throws(SystemError) {

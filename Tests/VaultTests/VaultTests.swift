@@ -173,7 +173,12 @@ final class VaultTests {
         #expect(try !rewrite(with: bytes, pieces: 1))
         var lastChanged = bytes
         lastChanged[lastChanged.count - 1] ^= 1
-        for new in [lastChanged, Array(bytes.dropLast()), bytes + [0], Array(bytes.prefix(10)), bytes] {
+        // Inside the second piece, past the part of it compared first (FileBytes.Rewrite.comparedPart).
+        var middleChanged = bytes
+        middleChanged[bytes.count / 7 + FileBytes.Rewrite.comparedPart + 5] ^= 1
+        for new in [
+            lastChanged, bytes, middleChanged, Array(bytes.dropLast()), bytes + [0], Array(bytes.prefix(10)), bytes,
+        ] {
             #expect(try rewrite(with: new))
             #expect(try contents() == new)
         }
