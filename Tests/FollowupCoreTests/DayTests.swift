@@ -244,4 +244,15 @@ struct DayTests {
         #expect(day("2026-12-03").shortLabel(relativeTo: 2026) == "Thu 3 Dec")
         #expect(day("2027-01-04").shortLabel(relativeTo: 2026) == "Mon 4 Jan 2027")
     }
+
+    /// NEXT.md writes the short label from tables of bytes: the same text, every day of three years.
+    @Test func nextMarkdownsShortLabelIsTheDaysShortLabel() {
+        let start = day("2025-01-01").ordinal
+        for ordinal in start..<(start + 3 * 366) {
+            let date = Day(ordinal: ordinal)
+            var bytes = Bytes()
+            bytes.appendShortLabel(date, relativeTo: 2026)
+            #expect(bytes.string == date.shortLabel(relativeTo: 2026))
+        }
+    }
 }

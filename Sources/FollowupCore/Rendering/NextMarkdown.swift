@@ -258,19 +258,27 @@ public enum NextMarkdown {
 }
 
 extension Bytes {
-    private static let weekdays = Weekday.allCases.map(\.shortName)
-    private static let months = (1...12).map(MonthName.short)
-
-    /// Appends ``Day/shortLabel(relativeTo:)``.
+    /// Appends ``Day/shortLabel(relativeTo:)``: `Thu 19 Nov`, and the year when it is not `year`.
+    /// The names come from tables of bytes, as this is on every line of NEXT.md.
     mutating func appendShortLabel(_ day: Day, relativeTo year: Int) {
-        append(Self.weekdays[day.weekday.rawValue])
+        let (dayYear, month, dayOfMonth) = (day.year, day.month, day.day)
+        appendThreeLetters(Self.weekdayNames, at: day.weekday.rawValue)
         append(" ")
-        append(day.day)
+        append(dayOfMonth)
         append(" ")
-        append(Self.months[day.month - 1])
-        if day.year != year {
+        appendThreeLetters(Self.monthNames, at: month - 1)
+        if dayYear != year {
             append(" ")
-            append(day.year)
+            append(dayYear)
         }
+    }
+
+    /// ``Weekday/shortName`` of each weekday in order of raw value, three letters each.
+    static let weekdayNames: StaticString = "SunMonTueWedThuFriSat"
+    /// ``MonthName/short(_:)`` of each month, three letters each.
+    static let monthNames: StaticString = "JanFebMarAprMayJunJulAugSepOctNovDec"
+
+    private mutating func appendThreeLetters(_ names: StaticString, at index: Int) {
+        names.withUTF8Buffer { append(contentsOf: UnsafeBufferPointer(rebasing: $0[index * 3..<index * 3 + 3])) }
     }
 }
