@@ -21,8 +21,8 @@ public struct Application: Sendable, Equatable {
     let opening: Action.Opening
 
     private struct Named: Sendable, Equatable {
-        /// The name, lower-cased.
-        let key: String
+        /// The name, in lower case.
+        let key: LowercaseKey
         var person: Person
     }
 
@@ -69,22 +69,19 @@ public struct Application: Sendable, Equatable {
     private static func people(_ notes: [InterviewNote]) -> [Named] {
         var mentions: [Named] = []
         for note in notes.reversed() {
-            for person in note.interviewers { mentions.append(Named(key: person.name.lowercased(), person: person)) }
-            if let contact = note.contact { mentions.append(Named(key: contact.name.lowercased(), person: contact)) }
+            for person in note.interviewers { mentions.append(Named(key: LowercaseKey(person.name), person: person)) }
+            if let contact = note.contact { mentions.append(Named(key: LowercaseKey(contact.name), person: contact)) }
         }
         // By name, and for one name in the order of mention (the sort is stable): the latest first.
-        let order = mentions.indices.sorted { mentions[$0].key < mentions[$1].key }
+        let order = mentions.indices.sorted { mentions[$0].key.compare(mentions[$1].key) < 0 }
         var people: [Named] = []
-        people.reserveCapacity(
-            order.indices.count { $0 == 0 || mentions[order[$0]].key != mentions[order[$0 - 1]].key })
         for index in order {
-            let mention = mentions[index]
-            guard let last = people.last, last.key == mention.key else {
-                people.append(mention)
+            guard let last = people.last, last.key == mentions[index].key else {
+                people.append(mentions[index])
                 continue
             }
-            people[people.count - 1].person.email = last.person.email ?? mention.person.email
-            people[people.count - 1].person.role = last.person.role ?? mention.person.role
+            people[people.count - 1].person.email = last.person.email ?? mentions[index].person.email
+            people[people.count - 1].person.role = last.person.role ?? mentions[index].person.role
         }
         return people
     }
@@ -92,8 +89,8 @@ public struct Application: Sendable, Equatable {
     /// The person called `name` (in any case) in the notes, with their email and role when some
     /// note gives them; just the name when no note does.
     public func person(named name: String) -> Person {
-        let key = name.lowercased()
-        let found = Self.firstIndex(in: people.count) { people[$0].key >= key }
+        let key = LowercaseKey(name)
+        let found = Self.firstIndex(in: people.count) { people[$0].key.compare(key) >= 0 }
         return found < people.count && people[found].key == key ? people[found].person : Person(name: name)
     }
 

@@ -639,3 +639,61 @@ struct AnyWordFinder {
         }
     }
 }
+
+/// A text's lower case, for sorting and matching texts in any case (people's names): `String`
+/// order and equality of the lower cases, told for an ASCII text of up to 16 bytes (nearly every
+/// name) from two integers, without reading or making a `String`.
+struct LowercaseKey: Sendable, Equatable {
+    /// The first 16 bytes of an ASCII text, folded to lower case, big-endian and zero-padded: integer
+    /// order is byte order.
+    private let high: UInt64
+    private let low: UInt64
+    /// The text's length in bytes, or -1 when it is not ASCII.
+    private let count: Int
+    /// The text, read for what the integers cannot tell: a longer text, or one that is not ASCII.
+    private let text: String
+
+    init(_ text: String) {
+        var copy = text
+        (high, low, count) = copy.withUTF8 { bytes in
+            guard Text.isASCII(bytes) else { return (0, 0, -1) }
+            var (high, low): (UInt64, UInt64) = (0, 0)
+            for offset in 0..<Swift.min(16, bytes.count) {
+                let byte = UInt64(bytes[offset].asciiLowercased)
+                if offset < 8 { high |= byte << (56 - 8 * offset) } else { low |= byte << (56 - 8 * (offset - 8)) }
+            }
+            return (high, low, bytes.count)
+        }
+        self.text = text
+    }
+
+    /// Below zero when this text in lower case sorts before `other`'s, zero when the lower cases
+    /// are equal `String`s, above zero when it sorts after.
+    func compare(_ other: LowercaseKey) -> Int {
+        if count >= 0, other.count >= 0 {
+            // Both ASCII, where a String's order is its bytes' order and lower case is byte by byte.
+            if high != other.high { return high < other.high ? -1 : 1 }
+            if low != other.low { return low < other.low ? -1 : 1 }
+            if count <= 16, other.count <= 16 { return count - other.count }
+            return Self.asciiCompare(text, other.text)
+        }
+        let (a, b) = (text.lowercased(), other.text.lowercased())
+        return a < b ? -1 : a == b ? 0 : 1
+    }
+
+    /// ``compare(_:)`` for two ASCII texts, from their 17th byte on (the first 16 are equal).
+    private static func asciiCompare(_ lhs: String, _ rhs: String) -> Int {
+        var (lhs, rhs) = (lhs, rhs)
+        return lhs.withUTF8 { left in
+            rhs.withUTF8 { right in
+                for offset in 16..<min(left.count, right.count) {
+                    let (a, b) = (left[offset].asciiLowercased, right[offset].asciiLowercased)
+                    if a != b { return a < b ? -1 : 1 }
+                }
+                return left.count - right.count
+            }
+        }
+    }
+
+    static func == (lhs: LowercaseKey, rhs: LowercaseKey) -> Bool { lhs.compare(rhs) == 0 }
+}

@@ -152,6 +152,32 @@ struct WordsTests {
         #expect(AnyWordFinder(["ada", "zq"]).isFound(in: "xxZQ"))
     }
 
+    /// Names are ordered and matched in any case by keys that read two integers for most names:
+    /// the order and the equality of their lower cases as `String`s, for names short and long,
+    /// ASCII or not (the Kelvin sign's lower case is `k`; `é` composed equals `e` and an accent).
+    @Test func lowercaseKeysCompareAsLowerCaseStrings() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["a", "A", "b", "B", "z", " ", "-", "\u{0}", "é", "e\u{301}", "\u{212A}", "k", "ß", "İ"]
+        let names =
+            (0..<400).map { _ in
+                (0..<Int.random(in: 0...22, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }
+                    .joined()
+            } + ["", "a", "A", "aaaaaaaaaaaaaaaa", "AAAAAAAAAAAAAAAAa", "aaaaaaaaaaaaaaaab", "\u{212A}ate", "Kate"]
+        func sign(_ value: Int) -> Int { value < 0 ? -1 : value > 0 ? 1 : 0 }
+        for _ in 0..<20_000 {
+            let (a, b) = (names.randomElement(using: &generator)!, names.randomElement(using: &generator)!)
+            let (lowerA, lowerB) = (a.lowercased(), b.lowercased())
+            let expected = lowerA < lowerB ? -1 : lowerA == lowerB ? 0 : 1
+            #expect(
+                sign(LowercaseKey(a).compare(LowercaseKey(b))) == expected,
+                "\(a.debugDescription) \(b.debugDescription)")
+            #expect((LowercaseKey(a) == LowercaseKey(b)) == (lowerA == lowerB))
+        }
+        #expect(LowercaseKey("\u{212A}ate") == LowercaseKey("KATE"))
+        #expect(LowercaseKey("Ada Lovelace-Byron") == LowercaseKey("ada lovelace-byron"))
+        #expect(LowercaseKey("Ada Lovelace-Byron").compare(LowercaseKey("Ada Lovelace-Byrom")) > 0)
+    }
+
     /// A word's key is its lower case as Unicode says: the Kelvin sign is a `k`, so `wee\u{212A}`
     /// is a unit of time.
     @Test func keysComeFromUnicodeLowerCase() {
