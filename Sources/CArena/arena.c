@@ -99,15 +99,23 @@ static struct chunk *add_chunk(size_t needed) {
 
 static size_t *size_of(unsigned char *block) { return (size_t *)(block - HEADER); }
 
-/* A block of `size` bytes, not zeroed. */
-static unsigned char *take(size_t size) {
+/* Makes room for a block of `needed` bytes (header included) in a new chunk; out of `take`'s way,
+ * which cmark calls about 130 times a note and which finds room in the current chunk nearly always. */
+static __attribute__((noinline)) struct chunk *chunk_for(size_t size, size_t needed) {
   if (size > SIZE_MAX / 2) {
     fputs("followup: out of memory\n", stderr);
     abort();
   }
+  return add_chunk(needed);
+}
+
+/* A block of `size` bytes, not zeroed. Inlined into the allocator's entry points: it is a handful
+ * of instructions, and the call around it cost as many again. */
+static inline __attribute__((always_inline)) unsigned char *take(size_t size) {
   size_t needed = HEADER + rounded(size ? size : 1);
   struct chunk *chunk = arena.current;
-  if (!chunk || chunk->capacity - chunk->used < needed) chunk = add_chunk(needed);
+  /* A huge `size` wraps `needed` round to a small number: told apart here, and refused there. */
+  if (!chunk || chunk->capacity - chunk->used < needed || size > SIZE_MAX / 2) chunk = chunk_for(size, needed);
   unsigned char *start = (unsigned char *)(chunk + 1) + chunk->used;
   chunk->used += needed;
   UNPOISON(start, HEADER + size);
