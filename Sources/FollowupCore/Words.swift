@@ -102,27 +102,33 @@ extension Word {
             guard Text.isASCII(bytes) else { return nil }
             var words: [Word] = []
             words.reserveCapacity(bytes.count / 3 + 1)
-            var start = -1
-            var previous: UInt8 = 0
-            for index in bytes.indices {
-                let byte = bytes[index]
-                if isWordByte(byte) {
-                    if start < 0 { start = index }
-                } else if start >= 0 {
-                    let next = index + 1 < bytes.count ? bytes[index + 1] : 0
+            let count = bytes.count
+            var index = 0
+            while index < count {
+                while index < count, !isWordByte(bytes[index]) { index += 1 }
+                guard index < count else { break }
+                let start = index
+                index += 1
+                // Through the word's letters and digits, and any joiner between two of them.
+                while index < count {
+                    let byte = bytes[index]
+                    if isWordByte(byte) {
+                        index += 1
+                        continue
+                    }
+                    guard index + 1 < count else { break }
+                    let (previous, next) = (bytes[index - 1], bytes[index + 1])
                     let joins =
                         byte == UInt8(ascii: "'")
                         ? isLetterByte(previous) && isLetterByte(next)
                         : (byte == UInt8(ascii: "-") || byte == UInt8(ascii: ":")) && isDigitByte(previous)
                             && isDigitByte(next)
-                    if !joins {
-                        words.append(asciiWord(bytes, start..<index))
-                        start = -1
-                    }
+                    guard joins else { break }
+                    // The joiner, and the letter or digit after it.
+                    index += 2
                 }
-                previous = byte
+                words.append(asciiWord(bytes, start..<index))
             }
-            if start >= 0 { words.append(asciiWord(bytes, start..<bytes.count)) }
             return words
         }
     }

@@ -152,6 +152,21 @@ struct WordsTests {
         #expect(AnyWordFinder(["ada", "zq"]).isFound(in: "xxZQ"))
     }
 
+    /// ASCII text is split over its bytes, other text over its scalars: the same words either way.
+    /// A line with ` é` after it takes the scalar path, and its words are the line's and `é`.
+    @Test func asciiLinesSplitAsOtherTextDoes() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["a", "Z", "7", "0", "'", "-", ":", " ", "\t", ",", ".", "!", "'s", "1-2", "x'y", "9:30", "--"]
+        for _ in 0..<3000 {
+            let line = (0..<Int.random(in: 0...30, using: &generator)).map { _ in
+                pieces.randomElement(using: &generator)!
+            }.joined()
+            let ascii = Word.split(line).map { [$0.start, $0.end] }
+            let scalars = Word.split(line + " é").dropLast().map { [$0.start, $0.end] }
+            #expect(ascii == scalars, "\(line.debugDescription)")
+        }
+    }
+
     /// Names are ordered and matched in any case by keys that read two integers for most names:
     /// the order and the equality of their lower cases as `String`s, for names short and long,
     /// ASCII or not (the Kelvin sign's lower case is `k`; `é` composed equals `e` and an accent).
