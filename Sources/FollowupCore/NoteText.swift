@@ -37,12 +37,21 @@ enum NoteText {
 
     /// The offset of the first byte that is not valid UTF-8, or nil when all of it is.
     ///
-    /// Eight bytes at a time while the text is ASCII, which notes mostly are; the standard
-    /// library's decoder takes over at the first byte that is not.
+    /// Thirty-two, then eight bytes at a time while the text is ASCII, which notes mostly are; the
+    /// standard library's decoder takes over at the first byte that is not.
     static func firstInvalidUTF8(_ bytes: UnsafeRawBufferPointer) -> Int? {
         var offset = 0
         let count = bytes.count
         while offset < count {
+            if offset + 32 <= count,
+                (bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                    | bytes.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self)
+                    | bytes.loadUnaligned(fromByteOffset: offset + 16, as: UInt64.self)
+                    | bytes.loadUnaligned(fromByteOffset: offset + 24, as: UInt64.self)) & 0x8080_8080_8080_8080 == 0
+            {
+                offset += 32
+                continue
+            }
             if offset + 8 <= count,
                 bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self) & 0x8080_8080_8080_8080 == 0
             {

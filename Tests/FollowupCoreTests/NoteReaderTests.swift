@@ -817,3 +817,34 @@ extension String {
         split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
     }
 }
+
+/// The UTF-8 check reads ASCII 32 and 8 bytes at a time: it finds the first invalid byte where
+/// a plain decoder does, wherever it falls.
+@Test func theFirstInvalidByteIsFoundAnywhere() {
+    var generator = SystemRandomNumberGenerator()
+    let pieces: [[UInt8]] = [
+        Array("a".utf8), Array(" ".utf8), Array("é".utf8), Array("😀".utf8), [0xFF], [0xC3], [0x80], [0xE2, 0x82],
+    ]
+    func reference(_ bytes: [UInt8]) -> Int? {
+        var iterator = bytes.makeIterator()
+        var parser = Unicode.UTF8.ForwardParser()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let scalar): offset += scalar.count
+            case .emptyInput: return nil
+            case .error: return offset
+            }
+        }
+    }
+    for _ in 0..<5000 {
+        var bytes = [UInt8](repeating: UInt8(ascii: "x"), count: Int.random(in: 0...90, using: &generator))
+        for _ in 0..<Int.random(in: 0...2, using: &generator) {
+            bytes.insert(
+                contentsOf: pieces.randomElement(using: &generator)!,
+                at: Int.random(in: 0...bytes.count, using: &generator))
+        }
+        let found = bytes.withUnsafeBytes { NoteText.firstInvalidUTF8($0) }
+        #expect(found == reference(bytes), "\(bytes)")
+    }
+}
