@@ -118,8 +118,7 @@ struct LineCursor {
     mutating func next() -> (content: Range<Int>, next: Int)? {
         guard offset < bytes.count else { return nil }
         let start = offset
-        var end = start
-        while end < bytes.count, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
+        let end = Self.lineEnd(in: bytes, from: start)
         var next = end
         if next < bytes.count {
             next += (bytes[next] == 0x0D && next + 1 < bytes.count && bytes[next + 1] == 0x0A) ? 2 : 1
@@ -127,5 +126,27 @@ struct LineCursor {
         offset = next
         number += 1
         return (start..<end, next)
+    }
+
+    /// The offset of the first `\n` or `\r` at or after `start`, or the end of `bytes`: eight bytes
+    /// at a time, each compared with both at once.
+    static func lineEnd(in bytes: UnsafeRawBufferPointer, from start: Int) -> Int {
+        var end = start
+        while end + 8 <= bytes.count {
+            let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: end, as: UInt64.self))
+            // The top bit of each byte that is `\n` or `\r`; bits above the first may be wrong,
+            // which the lowest set bit, the first such byte, is not.
+            let breaks = zeroBytes(word ^ 0x0A0A_0A0A_0A0A_0A0A) | zeroBytes(word ^ 0x0D0D_0D0D_0D0D_0D0D)
+            if breaks != 0 { return end + breaks.trailingZeroBitCount / 8 }
+            end += 8
+        }
+        while end < bytes.count, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
+        return end
+    }
+
+    /// A word whose lowest set bit is the top bit of the lowest zero byte of `word` (0 when it has
+    /// none); bits above it may be set for bytes that are not zero.
+    private static func zeroBytes(_ word: UInt64) -> UInt64 {
+        (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
     }
 }

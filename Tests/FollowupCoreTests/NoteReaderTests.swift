@@ -848,3 +848,19 @@ extension String {
         #expect(found == reference(bytes), "\(bytes)")
     }
 }
+
+/// Lines are found eight bytes at a time: each ends where a byte-by-byte search ends it, at `\n`
+/// or `\r`, wherever it falls.
+@Test func linesEndWhereAByteSearchEndsThem() {
+    var generator = SystemRandomNumberGenerator()
+    let pieces = ["a", "b c", "\n", "\r", "\r\n", "é", "\u{0B}", "\u{0C}", "\u{8D}", "--"]
+    for _ in 0..<3000 {
+        let text = (0..<Int.random(in: 0...40, using: &generator)).map { _ in
+            pieces.randomElement(using: &generator)!
+        }.joined()
+        let bytes = Array(text.utf8)
+        let start = Int.random(in: 0...bytes.count, using: &generator)
+        let expected = bytes[start...].firstIndex { $0 == 0x0A || $0 == 0x0D } ?? bytes.count
+        #expect(bytes.withUnsafeBytes { LineCursor.lineEnd(in: $0, from: start) } == expected, "\(bytes) \(start)")
+    }
+}
