@@ -22,7 +22,11 @@ struct NoteBody {
         self.contact = contact
         interviewerNames = Roster(interviewers)
         contactName = Roster(contact.map { [$0] } ?? [])
-        firstNames = AnyWordFinder(interviewers.map(\.firstName))
+        // Each name up to its first space, as ``Person/firstName`` is, without making it a String.
+        firstNames = AnyWordFinder(
+            interviewers.map { person in
+                person.name.utf8.firstIndex(of: 0x20).map { person.name[..<$0] } ?? person.name[...]
+            })
     }
 
     struct Contents {
@@ -295,7 +299,7 @@ struct Roster {
         }
         firstWords =
             ascii && !self.people.isEmpty
-            ? AnyWordFinder(self.people.map { $0.words[0].lower(in: $0.person.name) }) : nil
+            ? AnyWordFinder(self.people.map { $0.words[0].written(in: $0.person.name) }) : nil
     }
 
     func first(in words: [Word], of text: String, anyCase: Bool = false) -> Person? {

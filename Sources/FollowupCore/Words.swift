@@ -560,24 +560,47 @@ struct AnyWordFinder {
     private let hasEmptyWord: Bool
 
     init(_ words: [String]) {
+        self.init(words, count: words.count) { index, body in
+            var word = words[index]
+            word.withUTF8(body)
+        }
+    }
+
+    /// A finder for parts of strings (a name's first word), read where they are rather than copied
+    /// into strings of their own.
+    init(_ words: [Substring]) {
+        self.init(words, count: words.count) { index, body in
+            var word = words[index]
+            word.withUTF8(body)
+        }
+    }
+
+    /// A finder for the `count` words that `read` lends the UTF-8 bytes of, by index; `words`
+    /// is only counted.
+    private init(
+        _ words: [some StringProtocol], count wordCount: Int,
+        read: (Int, (UnsafeBufferPointer<UInt8>) -> Void) -> Void
+    ) {
         var total = 0
         for word in words { total += word.utf8.count }
         var marks: [(end: Int, pivot: Int)] = []
-        marks.reserveCapacity(words.count)
+        marks.reserveCapacity(wordCount)
         // Written in place, each word's bytes read where they are: a finder is made for every note.
         // `exactCapacity`: a note without interviewers has no bytes, and an empty array made
         // with the standard library's initializer would write to storage all threads share.
         bytes = [UInt8](exactCapacity: total) { buffer, count in
             count = 0
-            for var word in words where !word.isEmpty {
+            for index in 0..<wordCount {
                 let start = count
-                word.withUTF8 { utf8 in
+                read(index) { utf8 in
                     for byte in utf8 {
                         buffer[count] = Self.fold(byte)
                         count += 1
                     }
                 }
-                marks.append((count, Self.pivot(of: UnsafeBufferPointer(rebasing: buffer[start..<count]))))
+                if count > start {
+                    marks.append((count, Self.pivot(of: UnsafeBufferPointer(rebasing: buffer[start..<count]))))
+                }
             }
         }
         self.words = marks

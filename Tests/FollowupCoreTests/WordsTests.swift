@@ -145,6 +145,9 @@ struct WordsTests {
             let words = (0..<Int.random(in: 0...3, using: &generator)).map { _ in random(1...5) }
             let text = random(0...40)
             #expect(AnyWordFinder(words).isFound(in: text) == plainSearch(words, text), "\(words) in \(text)")
+            // Parts of longer strings, as a note's first names are.
+            let parts = words.map { "<\($0)>".dropFirst().dropLast() }
+            #expect(AnyWordFinder(parts).isFound(in: text) == plainSearch(words, text), "\(words) in \(text)")
         }
         #expect(AnyWordFinder(["edsger"]).isFound(in: "met EDSGER today"))
         #expect(AnyWordFinder(["edsger"]).isFound(in: "Edsger"))
