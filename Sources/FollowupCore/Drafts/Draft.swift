@@ -49,7 +49,10 @@ public enum Drafter {
     private static func addressing(
         _ action: Action, in plan: Plan, templates: DraftTemplates, onlyWithEmail: Bool
     ) -> (name: DraftTemplate.Name, application: Application, recipient: Person?, template: DraftTemplate)? {
-        guard let name = templateName(for: action), let application = plan.application(of: action) else { return nil }
+        // An action for no one in particular has no address: told before its application is looked up.
+        guard let name = templateName(for: action), !onlyWithEmail || action.to != nil,
+            let application = plan.application(of: action)
+        else { return nil }
         let recipient = action.to.map(application.person(named:))
         if onlyWithEmail, recipient?.email == nil { return nil }
         let interview = application.latest
