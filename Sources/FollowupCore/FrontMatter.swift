@@ -228,7 +228,9 @@ private struct Reader {
                     line: line(of: node)))
         case .scalar:
             guard let text = scalarText(node) else { return }
-            if text.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" }) {
+            // A name starts with a letter, told from its first byte without reading Characters.
+            let startsWithASCIILetter = text.utf8.first.map { ($0 | 0x20) &- 0x61 < 26 } ?? false
+            if !startsWithASCIILetter, text.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" }) {
                 report(at: node, "`\(key): \(text)` is not a name")
                 return
             }
@@ -245,9 +247,13 @@ private struct Reader {
             var start = 0
             var index = 0
             func cut(_ end: Int, skip: Int) {
-                let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-                    .trimmingCharacters(in: " \t")
-                if !name.isEmpty { names.append(name) }
+                // Trimmed over the bytes, so that each name is made a String once.
+                var (first, last) = (start, end)
+                while first < last, bytes[first] == 0x20 || bytes[first] == 0x09 { first += 1 }
+                while last > first, bytes[last - 1] == 0x20 || bytes[last - 1] == 0x09 { last -= 1 }
+                if first < last {
+                    names.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[first..<last]), as: UTF8.self))
+                }
                 start = end + skip
                 index = start
             }
