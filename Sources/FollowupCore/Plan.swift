@@ -108,11 +108,25 @@ public struct Plan: Sendable, Equatable {
 
     /// How many actions each horizon has (none for a horizon without actions).
     public var actionCounts: [Horizon: Int] {
-        // By index, not `for action in`: that copies each action (a retain and a release of each of
-        // its strings), and a large vault has hundreds of thousands of them.
+        // The actions are most urgent first, so in order of due day: each horizon is a run of
+        // them, whose ends are found by bisection rather than by reading every action (a serial
+        // step before NEXT.md is written, and again for the line the command prints).
+        assert(actions.indices.dropFirst().allSatisfy { actions[$0 - 1].due <= actions[$0].due }, "actions in order")
+        let ends = [today, today.adding(days: 1), today.adding(days: 8)].map(firstAction(dueOnOrAfter:))
+        let runs = zip(Horizon.allCases, zip([0] + ends, ends + [actions.count]))
         var counts: [Horizon: Int] = [:]
-        for index in actions.indices { counts[horizon(of: actions[index]), default: 0] += 1 }
+        for (horizon, (start, end)) in runs where end > start { counts[horizon] = end - start }
         return counts
+    }
+
+    /// The index of the first action due on `day` or later, or the number of actions.
+    private func firstAction(dueOnOrAfter day: Day) -> Int {
+        var (low, high) = (0, actions.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if actions[middle].due >= day { high = middle } else { low = middle + 1 }
+        }
+        return low
     }
 
     public func horizon(of action: Action) -> Horizon {

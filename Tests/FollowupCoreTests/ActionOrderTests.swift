@@ -87,4 +87,20 @@ struct ActionOrderTests {
     @Test func anActionIsSeventyTwoBytes() {
         #expect(MemoryLayout<Action>.stride == 72)
     }
+
+    /// The counts by horizon, found by bisection in the sorted actions, are the counts of each
+    /// action's own horizon, for days before, on and after every boundary.
+    @Test func horizonCountsAreEachActionsHorizon() {
+        for seed: UInt64 in 0..<40 {
+            let actions = Self.actions(count: Int(seed) * 3, seed: seed)
+            for offset in -2...10 {
+                let plan = Plan(
+                    today: Day(year: 2026, month: 11, day: 18)!.adding(days: offset - 4), actions: actions, problems: []
+                )
+                var expected: [Plan.Horizon: Int] = [:]
+                for action in plan.actions { expected[plan.horizon(of: action), default: 0] += 1 }
+                #expect(plan.actionCounts == expected, "seed \(seed), offset \(offset)")
+            }
+        }
+    }
 }
