@@ -77,15 +77,18 @@ private struct Walk {
     var openItems: [Int] = []
     /// The block whose text is being gathered, and the node that holds that text.
     var gathering: (block: Gathered, container: OpaquePointer)?
-    /// The gathered text's bytes: one buffer for the whole walk, decoded once per block.
+    /// The gathered texts' bytes: one buffer for the whole walk, decoded once per block. Each
+    /// block's text follows the one before, from `gatheredFrom` on: the buffer is not cleared
+    /// for every block (a call each), only when it has grown large.
     var text: [UInt8] = []
+    var gatheredFrom = 0
 
     init(lineOffset: Int, keepsParagraph: @escaping (UnsafeBufferPointer<UInt8>) -> Bool) {
         self.lineOffset = Int32(clamping: lineOffset)
         self.keepsParagraph = keepsParagraph
-        // A note has a few dozen blocks, and a block's text a few hundred bytes: room made once.
+        // A note has a few dozen blocks, and their text a few kilobytes: room made once.
         blocks.reserveCapacity(32)
-        text.reserveCapacity(512)
+        text.reserveCapacity(4096)
     }
 
     mutating func visit(_ node: OpaquePointer, entering: Bool) {
@@ -144,7 +147,8 @@ private struct Walk {
 
     private mutating func startGathering(_ block: Gathered, from container: OpaquePointer) {
         gathering = (block, container)
-        text.removeAll(keepingCapacity: true)
+        if text.count > 1 << 16 { text.removeAll(keepingCapacity: true) }
+        gatheredFrom = text.count
     }
 
     /// Makes the block whose text was gathered: a heading or paragraph is added now (neither holds
@@ -153,7 +157,7 @@ private struct Walk {
     private mutating func finishGathering(_ container: OpaquePointer) {
         guard let current = gathering, current.container == container else { return }
         gathering = nil
-        var gathered = Self.trimmed(text[...])
+        var gathered = Self.trimmed(text[gatheredFrom...])
         switch current.block {
         case .heading(let level, let position, let isQuoted):
             let text = String(decoding: gathered, as: UTF8.self)

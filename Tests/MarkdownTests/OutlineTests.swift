@@ -118,6 +118,19 @@ struct OutlineTests {
         #expect(found.allSatisfy { !$0.isQuoted })
     }
 
+    /// Blocks' texts follow one another in one buffer, cleared only once it is large: every text
+    /// is its own, before and after that point, whatever the lengths.
+    @Test func longNotesKeepEachBlocksOwnText() {
+        let texts = (0..<300).map { number in
+            "item \(number):" + String(repeating: "abcdefghij", count: number % 7 == 0 ? 900 : number % 40)
+        }
+        let markdown = texts.map { "- \($0)\n\n  Details \($0.count).\n" }.joined()
+        let found = items(markdown).map(\.text)
+        #expect(found.count == texts.count)
+        #expect(found.indices.first { found[$0] != texts[$0] } == nil, "the first item read wrong")
+        #expect(paragraphs(markdown).map(\.text) == texts.map { "Details \($0.count)." })
+    }
+
     @Test func anItemsFirstParagraphIsItsTextAndLaterOnesAreParagraphs() {
         let outline = CommonMark.outline(of: "- Send the deck\n\n  Sarah asked for it.\n\n> Quoted words.\n")
         let shape = outline.blocks.map { block -> String in
