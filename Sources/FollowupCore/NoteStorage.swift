@@ -90,12 +90,15 @@ final class NoteStorage: ManagedBuffer<NoteStorage.Header, UInt8> {
         actionItems: [ActionItem], log: [LogEntry], passages: [Passage]
     ) -> NoteStorage {
         var text = TextWriter()
-        let people = interviewers + (contact.map { [$0] } ?? [])
-        let personRecords = people.map { person in
+        func record(_ person: Person) -> PersonRecord {
             PersonRecord(
                 name: text.name(person.name), email: text.add(person.email), role: text.add(person.role),
                 line: Int32(clamping: person.line))
         }
+        var personRecords: [PersonRecord] = []
+        personRecords.reserveCapacity(interviewers.count + 1)
+        for person in interviewers { personRecords.append(record(person)) }
+        if let contact { personRecords.append(record(contact)) }
         let itemRecords = actionItems.map { item in
             ItemRecord(
                 text: text.add(item.text), to: text.name(item.to), due: Int32(clamping: item.due.ordinal),
@@ -258,8 +261,8 @@ private struct TextWriter {
     private var names: [(name: String, ref: NoteStorage.TextRef)] = []
 
     init() {
-        // A note's texts come to a few hundred bytes: room made once rather than grown.
-        bytes.reserveCapacity(512)
+        // A note's texts come to a kilobyte or two: room made once rather than grown.
+        bytes.reserveCapacity(2048)
         names.reserveCapacity(4)
     }
 
