@@ -127,7 +127,9 @@ struct NoteBody {
             }
             return
         }
-        let words = Array(line[next...])
+        // The words after the date, in the line's own storage: no second list.
+        var words = consume line
+        words.removeFirst(next)
         var events = LogWords.events(in: words)
         if events.contains(.offer), events.contains(.rejection) {
             events.subtract([.offer, .rejection])
