@@ -313,7 +313,10 @@ private struct Reader {
             while start < end, isSpace(bytes[start]) { start += 1 }
             while end > start, isSpace(bytes[end - 1]) { end -= 1 }
             let text = UnsafeBufferPointer(rebasing: bytes[start..<end])
-            if node.isPlain, Self.nullSpellings.contains(where: { $0.elementsEqual(text) }) { return "" }
+            // The null spellings are four bytes at most: longer values are not compared with them.
+            if node.isPlain, text.count <= 4, Self.nullSpellings.contains(where: { $0.elementsEqual(text) }) {
+                return ""
+            }
             return String(decoding: text, as: UTF8.self)
         }
     }
