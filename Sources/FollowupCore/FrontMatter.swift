@@ -216,7 +216,18 @@ private struct Reader {
         case .sequence:
             for item in node.items { readPeople(item, key: key, into: &people) }
         case .mapping:
-            guard let name = node["name"].flatMap(scalarText), !name.isEmpty else {
+            // The three keys found in one pass over the pairs (the first of each, as a lookup finds).
+            var (nameNode, emailNode, roleNode): (YAMLNode?, YAMLNode?, YAMLNode?) = (nil, nil, nil)
+            for pair in node.pairs {
+                if nameNode == nil, pair.key.isScalar("name") {
+                    nameNode = pair.value
+                } else if emailNode == nil, pair.key.isScalar("email") {
+                    emailNode = pair.value
+                } else if roleNode == nil, pair.key.isScalar("role") {
+                    roleNode = pair.value
+                }
+            }
+            guard let name = nameNode.flatMap(scalarText), !name.isEmpty else {
                 report(
                     at: node,
                     "each entry of `\(key)` should be a name, or a mapping with `name:` (and `email:`, `role:`)")
@@ -224,7 +235,7 @@ private struct Reader {
             }
             people.append(
                 Person(
-                    name: name, email: node["email"].flatMap(scalarText), role: node["role"].flatMap(scalarText),
+                    name: name, email: emailNode.flatMap(scalarText), role: roleNode.flatMap(scalarText),
                     line: line(of: node)))
         case .scalar:
             guard let text = scalarText(node) else { return }

@@ -47,7 +47,7 @@ public struct YAMLNode: Sendable {
     }
 
     /// Whether this is a scalar whose text is `text`, as `String`s compare.
-    func isScalar(_ text: String) -> Bool {
+    public func isScalar(_ text: String) -> Bool {
         withScalarBytes { own in
             var text = text
             return text.withUTF8 { YAMLDocument.isSameText(own, $0) }
