@@ -1,8 +1,9 @@
 /// Everything to send or do across a vault, as of one day: what NEXT.md shows.
 public struct Plan: Sendable, Equatable {
     public var today: Day
-    /// Most urgent first.
-    public var actions: [Action]
+    /// Most urgent first, so in order of due day, which NEXT.md's horizons and their counts rely
+    /// on: set only by the initializer, which sorts them.
+    public private(set) var actions: [Action]
     /// Every problem in every note, by note, line and column.
     public var problems: [Problem]
     /// The applications the actions come from: drafts read the people and the notes from here.
