@@ -118,13 +118,29 @@ public struct Application: Sendable, Equatable {
     /// Groups notes into applications, ordered by company and role, on `jobs` threads (default:
     /// one per core).
     public static func group(_ notes: [InterviewNote], jobs: Int? = nil) -> [Application] {
-        let keys = notes.concurrentMap(jobs: jobs) { key(company: $0.company, role: $0.role) }
+        // Each key hashed on all cores, so that the grouping, on one, hashes an integer per note.
+        let keys = notes.concurrentMap(jobs: jobs) { GroupKey(key(company: $0.company, role: $0.role)) }
         // Grouped by index: a note is copied once, into its application.
-        var groups: [String: [Int]] = [:]
+        var groups: [GroupKey: [Int]] = [:]
         for index in notes.indices { groups[keys[index], default: []].append(index) }
-        return groups.sorted { $0.key < $1.key }.map(\.value).concurrentMap(jobs: jobs) { indices in
+        return groups.sorted { $0.key.text < $1.key.text }.map(\.value).concurrentMap(jobs: jobs) { indices in
             Application(notes: indices.map { notes[$0] })
         }
+    }
+
+    /// An application's key and its hash, made once.
+    private struct GroupKey: Hashable, Sendable {
+        let text: String
+        let hash: Int
+
+        init(_ text: String) {
+            self.text = text
+            hash = text.hashValue
+        }
+
+        func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+
+        static func == (lhs: GroupKey, rhs: GroupKey) -> Bool { lhs.hash == rhs.hash && lhs.text == rhs.text }
     }
 
     private static func key(company: String, role: String?) -> String {
