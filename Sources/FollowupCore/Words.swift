@@ -438,17 +438,8 @@ public enum Text {
         var keys = names.indices.map { index in
             var text = names[index]
             return text.withUTF8 { bytes in
-                var (high, low): (UInt64, UInt64) = (0, 0)
-                // Big-endian, zero-padded: integer order is byte order, and a name that ends
-                // first (zeros) comes before any longer one (file names hold no NUL).
-                for offset in 0..<Swift.min(16, bytes.count) {
-                    let byte = UInt64(bytes[offset])
-                    if offset < 8 {
-                        high |= byte << (56 - 8 * offset)
-                    } else {
-                        low |= byte << (56 - 8 * (offset - 8))
-                    }
-                }
+                // A name that ends first (zeros) comes before any longer one (file names hold no NUL).
+                let (high, low) = prefix(of: bytes)
                 return NamePrefix(high: high, low: low, index: index)
             }
         }
@@ -480,6 +471,17 @@ public enum Text {
                 return left.count - right.count
             }
         }
+    }
+
+    /// The first 16 bytes of `bytes` (with ASCII letters in lower case, with `foldingCase`) as two
+    /// integers, big-endian and zero-padded: their order is the bytes' order.
+    static func prefix(of bytes: UnsafeBufferPointer<UInt8>, foldingCase: Bool = false) -> (UInt64, UInt64) {
+        var (high, low): (UInt64, UInt64) = (0, 0)
+        for offset in 0..<Swift.min(16, bytes.count) {
+            let byte = UInt64(foldingCase ? bytes[offset].asciiLowercased : bytes[offset])
+            if offset < 8 { high |= byte << (56 - 8 * offset) } else { low |= byte << (56 - 8 * (offset - 8)) }
+        }
+        return (high, low)
     }
 
     /// The first 16 bytes of a name as two integers, and where the name is.
@@ -686,11 +688,7 @@ struct LowercaseKey: Sendable, Equatable {
         var copy = text
         (high, low, count) = copy.withUTF8 { bytes in
             guard Text.isASCII(bytes) else { return (0, 0, -1) }
-            var (high, low): (UInt64, UInt64) = (0, 0)
-            for offset in 0..<Swift.min(16, bytes.count) {
-                let byte = UInt64(bytes[offset].asciiLowercased)
-                if offset < 8 { high |= byte << (56 - 8 * offset) } else { low |= byte << (56 - 8 * (offset - 8)) }
-            }
+            let (high, low) = Text.prefix(of: bytes, foldingCase: true)
             return (high, low, bytes.count)
         }
         self.text = text
