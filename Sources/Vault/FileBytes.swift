@@ -20,6 +20,18 @@ public enum FileBytes {
     public static func read(
         _ path: String, in folder: Int32 = AT_FDCWD, limit: Int = sizeLimit
     ) -> Result<[UInt8], SystemError> {
+        var bytes: [UInt8] = []
+        return read(path, in: folder, limit: limit, into: &bytes).map { bytes }
+    }
+
+    /// ``read(_:in:limit:)`` into `bytes`, whose room is used again: a thread reading many notes
+    /// keeps one buffer rather than allocating one a note (a note is larger than the allocator's
+    /// small sizes, and each such allocation took its slow path). `bytes` holds the file after
+    /// success and is empty after a failure.
+    public static func read(
+        _ path: String, in folder: Int32 = AT_FDCWD, limit: Int = sizeLimit, into bytes: inout [UInt8]
+    ) -> Result<Void, SystemError> {
+        bytes.removeAll(keepingCapacity: true)
         let descriptor = openat(folder, path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { return .failure(SystemError(errno)) }
         defer { close(descriptor) }
@@ -34,7 +46,6 @@ public enum FileBytes {
         // end, as /proc files must be; a short read is only a pause, and reading goes on.
         let size = Int(info.st_size)
         var capacity = size + 1
-        var bytes: [UInt8] = []
         while true {
             var failure: SystemError?
             var reachedEnd = false
@@ -60,12 +71,18 @@ public enum FileBytes {
                     }
                 }
             }
-            if let failure { return .failure(failure) }
+            if let failure {
+                bytes.removeAll(keepingCapacity: true)
+                return .failure(failure)
+            }
             if reachedEnd {
                 bytes.removeLast(bytes.count - filled)
-                return .success(bytes)
+                return .success(())
             }
-            guard capacity <= limit else { return .failure(tooLarge(capacity, limit: limit)) }
+            guard capacity <= limit else {
+                bytes.removeAll(keepingCapacity: true)
+                return .failure(tooLarge(capacity, limit: limit))
+            }
             capacity = min(capacity * 2, limit + 1)
         }
     }

@@ -44,11 +44,13 @@ public struct Vault: Sendable {
         defer { if folder >= 0 { close(folder) } }
         // Opened relative to the vault's folder, opened once: the system then looks up only the
         // note's own part of the path, not the vault's again for every note.
-        @Sendable func read(_ file: String) -> NoteReading {
-            switch folder >= 0 ? FileBytes.read(file, in: folder) : FileBytes.read(join(file)) {
-            case .success(let bytes): NoteReader.read(bytes, path: file)
+        @Sendable func read(_ file: String, _ bytes: inout [UInt8], _ reader: inout NoteReader) -> NoteReading {
+            let result =
+                folder >= 0 ? FileBytes.read(file, in: folder, into: &bytes) : FileBytes.read(join(file), into: &bytes)
+            switch result {
+            case .success: return reader.read(bytes, path: file)
             case .failure(let error):
-                NoteReading(
+                return NoteReading(
                     note: nil, problems: [Problem(note: file, line: 1, message: "can't read the note: \(error)")])
             }
         }
@@ -60,8 +62,13 @@ public struct Vault: Sendable {
                 listing.finish(problems: walk.problems)
             }
             var part: [(index: Int, reading: NoteReading)] = []
+            // The thread's buffer for a note's bytes and its reader, used for every note it reads.
+            var bytes: [UInt8] = []
+            var reader = NoteReader()
             while let (start, files) = listing.take(atMost: 16) {
-                for (offset, file) in files.enumerated() { part.append((start + offset, read(file))) }
+                for (offset, file) in files.enumerated() {
+                    part.append((start + offset, read(file, &bytes, &reader)))
+                }
             }
             return part
         }

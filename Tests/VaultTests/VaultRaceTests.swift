@@ -155,6 +155,28 @@ final class VaultRaceTests {
         #expect(error.description == "it is a pipe, socket or device, not a file")
     }
 
+    /// A thread reads every note into one buffer: each read leaves exactly that file's bytes in
+    /// it, longer or shorter than the one before, and a failed read leaves it empty.
+    @Test func oneBufferHoldsEachFileReadIntoIt() throws {
+        var bytes: [UInt8] = []
+        for (index, size) in [5000, 10, 0, 70_000, 3, 4096, 1].enumerated() {
+            let path = folder.appendingPathComponent("buffer-\(index).md").path
+            let contents = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ index) }
+            try Data(contents).write(to: URL(fileURLWithPath: path))
+            guard case .success = FileBytes.read(path, into: &bytes) else {
+                Issue.record("\(path) could not be read")
+                return
+            }
+            #expect(bytes == contents, "file of \(size) bytes")
+            guard case .failure = FileBytes.read(folder.path, into: &bytes) else {
+                Issue.record("a folder was read as a note")
+                return
+            }
+            #expect(bytes.isEmpty)
+            _ = FileBytes.read(path, into: &bytes)
+        }
+    }
+
     @Test func aFolderIsNotReadAsAFile() throws {
         guard case .failure(let error) = FileBytes.read(folder.path) else {
             Issue.record("a folder was read as a note")
