@@ -27,12 +27,15 @@ struct FrontMatter {
         case note(FrontMatter, warnings: [Problem])
     }
 
-    /// Reads front matter from `yaml`, whose first line is line `firstLine` of the note at `path`.
-    static func read(yaml: UnsafeRawBufferPointer, firstLine: Int, path: String) -> Reading {
+    /// Reads front matter from `yaml`, whose first line is line `firstLine` of the note at `path`,
+    /// composed in `composer`'s room.
+    static func read(yaml: UnsafeRawBufferPointer, firstLine: Int, path: String, composer: inout YAMLComposer)
+        -> Reading
+    {
         var reader = Reader(path: path, lineOffset: firstLine - 1)
         let root: YAMLNode?
         do {
-            root = try YAML.compose(yaml)
+            root = try composer.compose(yaml)
         } catch {
             return .invalid([reader.problem(for: error)])
         }

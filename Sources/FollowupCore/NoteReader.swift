@@ -1,4 +1,5 @@
 import Markdown
+import YAML
 
 /// What reading one file gave: an interview note, or nothing (not a note, or a broken one), and
 /// the problems found on the way.
@@ -15,13 +16,29 @@ public struct NoteReading: Sendable {
 /// Reads the bytes of one file into an ``InterviewNote``.
 ///
 /// A pure function of the bytes and the path: it never touches the file system, so it can run on
-/// many notes at once and be tested without files.
-public enum NoteReader {
+/// many notes at once and be tested without files. A thread that reads many notes keeps one
+/// reader, whose room for parsing is then made once, not once a note.
+public struct NoteReader {
+    private var composer = YAMLComposer()
+    private var outlines = OutlineReader()
+
+    public init() {}
+
     public static func read(_ bytes: [UInt8], path: String) -> NoteReading {
-        bytes.withUnsafeBytes { read($0, path: path) }
+        var reader = NoteReader()
+        return bytes.withUnsafeBytes { reader.read($0, path: path) }
     }
 
     public static func read(_ bytes: UnsafeRawBufferPointer, path: String) -> NoteReading {
+        var reader = NoteReader()
+        return reader.read(bytes, path: path)
+    }
+
+    public mutating func read(_ bytes: [UInt8], path: String) -> NoteReading {
+        bytes.withUnsafeBytes { read($0, path: path) }
+    }
+
+    public mutating func read(_ bytes: UnsafeRawBufferPointer, path: String) -> NoteReading {
         func failure(at offset: Int, _ message: String) -> NoteReading {
             let (line, column) = NoteText.position(of: offset, in: bytes)
             return NoteReading(note: nil, problems: [Problem(note: path, line: line, column: column, message: message)])
@@ -40,8 +57,8 @@ public enum NoteReader {
             return failure(
                 at: start, "front matter opened with `---` is never closed; end it with a line `---`")
         case .frontMatter(let yamlRange, let bodyStart, let bodyLine):
-            switch FrontMatter.read(yaml: UnsafeRawBufferPointer(rebasing: bytes[yamlRange]), firstLine: 2, path: path)
-            {
+            let yaml = UnsafeRawBufferPointer(rebasing: bytes[yamlRange])
+            switch FrontMatter.read(yaml: yaml, firstLine: 2, path: path, composer: &composer) {
             case .notANote:
                 return NoteReading(note: nil, problems: [])
             case .invalid(let problems):
@@ -49,7 +66,7 @@ public enum NoteReader {
             case .note(let front, let warnings):
                 let reader = NoteBody(
                     path: path, interview: front.date, interviewers: front.interviewers, contact: front.contact)
-                let outline = CommonMark.outline(
+                let outline = outlines.outline(
                     of: UnsafeRawBufferPointer(rebasing: bytes[bodyStart...]), firstLine: bodyLine,
                     keepsParagraph: reader.mentionsAnInterviewer)
                 let body = reader.read(outline)

@@ -27,6 +27,33 @@ public enum CommonMark {
         of markdown: UnsafeRawBufferPointer, firstLine: Int = 1,
         keepsParagraph: (UnsafeBufferPointer<UInt8>) -> Bool = { _ in true }
     ) -> Outline {
+        var reader = OutlineReader()
+        return reader.outline(of: markdown, firstLine: firstLine, keepsParagraph: keepsParagraph)
+    }
+
+    /// Parses a Markdown string (a convenience for tests and small inputs).
+    public static func outline(of markdown: String, firstLine: Int = 1) -> Outline {
+        var copy = markdown
+        return copy.withUTF8 { outline(of: UnsafeRawBufferPointer($0), firstLine: firstLine) }
+    }
+}
+
+/// Makes the outlines of documents one after another, keeping the room its walk takes (the list
+/// of blocks and the buffer their text is gathered in) from one document to the next: a thread
+/// that reads thousands of notes allocates it once, and finds it in its cache.
+public struct OutlineReader {
+    private var blocks: [Block] = []
+    private var text: [UInt8] = []
+
+    public init() {}
+
+    /// ``CommonMark/outline(of:firstLine:keepsParagraph:)``, in this reader's room. The outline
+    /// shares its list of blocks with the reader until the next call, which gives the room back
+    /// only if that outline is gone by then (otherwise it takes new room).
+    public mutating func outline(
+        of markdown: UnsafeRawBufferPointer, firstLine: Int = 1,
+        keepsParagraph: (UnsafeBufferPointer<UInt8>) -> Bool = { _ in true }
+    ) -> Outline {
         // cmark allocates every node and buffer through `memory`: from this thread's arena, all
         // given back at once when the walk is done rather than node by node (malloc and free
         // were a third of cmark's own time). Nothing cmark made is used after the reset: the
@@ -45,22 +72,19 @@ public enum CommonMark {
             cmark_parser_free(parser)
             guard let document, let iterator = cmark_iter_new(document) else { return Outline(blocks: []) }
             return withoutActuallyEscaping(keepsParagraph) { keepsParagraph in
-                var walk = Walk(lineOffset: firstLine - 1, keepsParagraph: keepsParagraph)
+                var walk = Walk(
+                    lineOffset: firstLine - 1, keepsParagraph: keepsParagraph, blocks: &blocks, text: &text)
                 while true {
                     let event = cmark_iter_next(iterator)
                     if event == CMARK_EVENT_DONE { break }
                     guard let node = cmark_iter_get_node(iterator) else { continue }
                     walk.visit(node, entering: event == CMARK_EVENT_ENTER)
                 }
+                swap(&walk.text, &text)
+                blocks = walk.blocks
                 return Outline(blocks: walk.blocks)
             }
         }
-    }
-
-    /// Parses a Markdown string (a convenience for tests and small inputs).
-    public static func outline(of markdown: String, firstLine: Int = 1) -> Outline {
-        var copy = markdown
-        return copy.withUTF8 { outline(of: UnsafeRawBufferPointer($0), firstLine: firstLine) }
     }
 }
 
@@ -83,12 +107,20 @@ private struct Walk {
     var text: [UInt8] = []
     var gatheredFrom = 0
 
-    init(lineOffset: Int, keepsParagraph: @escaping (UnsafeBufferPointer<UInt8>) -> Bool) {
+    /// A walk in the room `blocks` and `text` hold (taken, and emptied, for the walk).
+    init(
+        lineOffset: Int, keepsParagraph: @escaping (UnsafeBufferPointer<UInt8>) -> Bool, blocks: inout [Block],
+        text: inout [UInt8]
+    ) {
         self.lineOffset = Int32(clamping: lineOffset)
         self.keepsParagraph = keepsParagraph
+        swap(&self.blocks, &blocks)
+        swap(&self.text, &text)
+        self.blocks.removeAll(keepingCapacity: true)
+        self.text.removeAll(keepingCapacity: true)
         // A note has a few dozen blocks, and their text a few kilobytes: room made once.
-        blocks.reserveCapacity(32)
-        text.reserveCapacity(4096)
+        self.blocks.reserveCapacity(64)
+        self.text.reserveCapacity(4096)
     }
 
     mutating func visit(_ node: OpaquePointer, entering: Bool) {

@@ -208,6 +208,32 @@ public enum YAML {
 
     /// The first document of UTF-8 `bytes` as a node tree, or nil when it is empty.
     public static func compose(_ bytes: UnsafeRawBufferPointer) throws(YAMLError) -> YAMLNode? {
+        var composer = YAMLComposer()
+        return try composer.compose(bytes)
+    }
+
+    fileprivate static func error(of parser: yaml_parser_t, lines: EditorLines?) -> YAMLError {
+        let problem = parser.problem.map { String(cString: $0) } ?? "not valid YAML"
+        var error = YAMLError(problem: problem, mark: lines.mark(parser.problem_mark))
+        if let context = parser.context {
+            error.context = (String(cString: context), lines.mark(parser.context_mark))
+        }
+        return error
+    }
+}
+
+/// Composes documents one after another, keeping the room the tree is built in (its nodes, their
+/// text, the lists of children) from one document to the next: a thread that reads thousands of
+/// notes' front matter allocates it once.
+public struct YAMLComposer {
+    private var room = TreeBuilder.Room()
+
+    public init() {}
+
+    /// ``YAML/compose(_:)``, in this composer's room. The node's document shares that room until
+    /// the next call, which takes it back only if that document is gone by then (otherwise it
+    /// takes new room).
+    public mutating func compose(_ bytes: UnsafeRawBufferPointer) throws(YAMLError) -> YAMLNode? {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
             throw YAMLError(problem: "out of memory", mark: YAMLMark(line: 1, column: 1))
@@ -221,25 +247,19 @@ public enum YAML {
         }
         yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
 
-        var builder = TreeBuilder(lines: EditorLines(bytes), size: bytes.count)
+        var builder = TreeBuilder(lines: EditorLines(bytes), size: bytes.count, room: &room)
+        defer { builder.giveBack(&room) }
         while true {
             var event = yaml_event_t()
-            guard yaml_parser_parse(&parser, &event) == 1 else { throw error(of: parser, lines: builder.lines) }
+            guard yaml_parser_parse(&parser, &event) == 1 else {
+                throw YAML.error(of: parser, lines: builder.lines)
+            }
             defer { yaml_event_delete(&event) }
             switch try builder.take(event) {
             case .more: continue
             case .done: return builder.finished()
             }
         }
-    }
-
-    private static func error(of parser: yaml_parser_t, lines: EditorLines?) -> YAMLError {
-        let problem = parser.problem.map { String(cString: $0) } ?? "not valid YAML"
-        var error = YAMLError(problem: problem, mark: lines.mark(parser.problem_mark))
-        if let context = parser.context {
-            error.context = (String(cString: context), lines.mark(parser.context_mark))
-        }
-        return error
     }
 }
 
@@ -317,8 +337,18 @@ extension EditorLines? {
 private struct TreeBuilder {
     enum Progress { case more, done }
 
+    /// The lists a builder fills, kept between documents by a ``YAMLComposer``.
+    struct Room {
+        fileprivate var entries: [YAMLDocument.Entry] = []
+        fileprivate var text: [UInt8] = []
+        fileprivate var children: [Int32] = []
+        fileprivate var pending: [Int32] = []
+        fileprivate var stack: [Open] = []
+        fileprivate var weights: [Int] = []
+    }
+
     /// A sequence or mapping whose end has not been reached.
-    private struct Open {
+    fileprivate struct Open {
         let entry: Int32
         let isMapping: Bool
         let anchor: String?
@@ -343,14 +373,34 @@ private struct TreeBuilder {
     private var root: Int32?
     let lines: EditorLines?
 
-    /// A builder for a document of `size` bytes: its scalars' text is no longer than that, and
-    /// a node takes at least two bytes of it (`a` and a line break), so nothing grows on the way.
-    init(lines: EditorLines?, size: Int) {
+    /// A builder for a document of `size` bytes, in `room` (taken, and emptied, until
+    /// ``giveBack(_:)``): its scalars' text is no longer than `size`, and a node takes at least
+    /// two bytes of it (`a` and a line break), so nothing grows on the way.
+    init(lines: EditorLines?, size: Int, room: inout Room) {
         self.lines = lines
+        swap(&entries, &room.entries)
+        swap(&text, &room.text)
+        swap(&children, &room.children)
+        swap(&pending, &room.pending)
+        swap(&stack, &room.stack)
+        swap(&weights, &room.weights)
+        entries.removeAll(keepingCapacity: true)
+        text.removeAll(keepingCapacity: true)
+        children.removeAll(keepingCapacity: true)
+        pending.removeAll(keepingCapacity: true)
+        stack.removeAll(keepingCapacity: true)
+        weights.removeAll(keepingCapacity: true)
         text.reserveCapacity(size)
         entries.reserveCapacity(size / 2 + 1)
         pending.reserveCapacity(16)
         children.reserveCapacity(size / 2 + 1)
+    }
+
+    /// Hands the lists back to `room`, for the next document. A finished document keeps sharing
+    /// those it is made of.
+    mutating func giveBack(_ room: inout Room) {
+        room = Room(
+            entries: entries, text: text, children: children, pending: pending, stack: stack, weights: weights)
     }
 
     /// The document's root node, once the events are taken.

@@ -810,6 +810,33 @@ struct NoteReaderTests {
         #expect(note.log.isEmpty)
         #expect(note.actionItems.count == 1)
     }
+
+    /// One reader, note after note (as each thread of a vault reads), reads each as a new reader
+    /// would: nothing of a note is left for the next, whatever made the one before stop early.
+    @Test func aReaderKeptForManyNotesReadsEachAsANewOneWould() {
+        let body =
+            "# Onsite\n\n## Next steps\n\n- [ ] Send Miles the deck by Friday\n\n## Log\n\n- 2026-11-19: thanked Sarah\n"
+        let notes = [
+            noteText(cyberdyneFront, body: body),
+            noteText("company: Acme\ncompany: Acme again\ndate: 2026-11-18", body: body),
+            noteText("company: [unclosed\ndate: 2026-11-18", body: body),
+            noteText("company: Initech\nrole: QA\ndate: 2026-11-02\ninterviewers: Peter Gibbons, Bill", body: ""),
+            "# No front matter\n\n- [ ] not a note\n",
+            "---\ncompany: Unterminated\n",
+            noteText(cyberdyneFront, body: (0..<80).map { "- [ ] Item \($0) for Sarah in \($0 % 9) days\n" }.joined()),
+            noteText("title: just a page", body: body),
+        ]
+        var reader = NoteReader()
+        for _ in 0..<2 {
+            for (index, text) in notes.enumerated() {
+                let bytes = Array(text.utf8)
+                let kept = reader.read(bytes, path: "n\(index).md")
+                let fresh = NoteReader.read(bytes, path: "n\(index).md")
+                #expect(kept.note == fresh.note, "note \(index)")
+                #expect(kept.problems == fresh.problems, "note \(index)")
+            }
+        }
+    }
 }
 
 extension String {

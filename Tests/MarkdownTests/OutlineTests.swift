@@ -172,4 +172,29 @@ struct OutlineTests {
         #expect(
             shape == ["h:Ada", "p:Ada said yes. @3", "li:Ada item", "p:Ada later. @9", "p(quoted):Ada quoted. @13"])
     }
+
+    /// One reader, document after document, gives what a new one gives each time, and an outline
+    /// still held is the same after the reader has moved on to others.
+    @Test func aReaderKeptForManyDocumentsOutlinesEachAsANewOneWould() {
+        let documents = [
+            "# Onsite\n\n## Next steps\n\n- [ ] one\n- [x] two\n  - nested\n\nProse.\n",
+            (0..<100).map { "- item \($0)\n" }.joined(),
+            "",
+            "> ## Quoted\n> - [ ] quoted item\n\nA paragraph\nover two lines.\n",
+            String(repeating: "long paragraph text ", count: 5000),
+            "Heading\n=======\n\n1. first\n2. second\n",
+        ]
+        var reader = OutlineReader()
+        var held: [(Outline, Outline)] = []
+        for _ in 0..<3 {
+            for (index, text) in documents.enumerated() {
+                var copy = text
+                let outline = copy.withUTF8 { reader.outline(of: UnsafeRawBufferPointer($0), firstLine: index + 1) }
+                let fresh = CommonMark.outline(of: text, firstLine: index + 1)
+                #expect(outline == fresh, "\(text.prefix(40))")
+                held.append((outline, fresh))
+            }
+        }
+        for (outline, fresh) in held { #expect(outline == fresh) }
+    }
 }

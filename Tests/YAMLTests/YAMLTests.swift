@@ -174,4 +174,50 @@ struct YAMLTests {
         #expect(root.items.isEmpty)
         #expect(root["cafe\u{301}"]?.items.isEmpty == true)
     }
+
+    /// One composer, document after document, gives what a new one gives each time: nothing of
+    /// a document (nor of one left half-built by an error) is found in the next, and a document
+    /// still held reads the same after the composer has moved on to others.
+    @Test func aComposerKeptForManyDocumentsComposesEachAsANewOneWould() throws {
+        let documents = [
+            "company: Acme\ninterviewers:\n  - Ada\n  - name: Grace\n    email: g@x\n",
+            "a: 1\nb: [x, y, {c: d}]\na: 2\n",
+            "base: &b {k: v}\nuse: *b\nlist:\n  - - deep\n    - er\n",
+            "",
+            "key: [unclosed\n",
+            String(repeating: "word ", count: 300) + "\n",
+            "x: \"quoted\"\ny: 'single'\nz: ~\n",
+        ]
+        /// Every node's kind, mark and text, in document order.
+        func shape(_ node: YAMLNode?) -> [String] {
+            guard let node else { return ["nil"] }
+            let own = "\(node.kind) \(node.mark.line):\(node.mark.column) \(node.scalarText ?? "")"
+            switch node.kind {
+            case .scalar: return [own]
+            case .sequence: return [own] + node.items.flatMap(shape)
+            case .mapping: return [own] + node.pairs.flatMap { shape($0.key) + shape($0.value) }
+            }
+        }
+        func composed(_ text: String, by composer: inout YAMLComposer) -> Result<[String], YAMLError> {
+            var copy = text
+            return copy.withUTF8 { buffer in
+                Result { () throws(YAMLError) in shape(try composer.compose(UnsafeRawBufferPointer(buffer))) }
+            }
+        }
+        var kept = YAMLComposer()
+        var held: [(YAMLNode?, [String])] = []
+        for _ in 0..<3 {
+            for text in documents {
+                var fresh = YAMLComposer()
+                let expected = composed(text, by: &fresh)
+                #expect(composed(text, by: &kept) == expected, "\(text)")
+                if case .success(let nodes) = expected {
+                    var copy = text
+                    let node = copy.withUTF8 { try? kept.compose(UnsafeRawBufferPointer($0)) }
+                    held.append((node, nodes))
+                }
+            }
+        }
+        for (node, nodes) in held { #expect(shape(node) == nodes) }
+    }
 }
