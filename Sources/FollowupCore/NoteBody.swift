@@ -29,16 +29,40 @@ struct NoteBody {
             })
     }
 
+    /// What a note's body holds. A reader of many notes keeps one, emptied for each note: its
+    /// lists' room is allocated once.
     struct Contents {
         var actionItems: [ActionItem] = []
         var log: [LogEntry] = []
         var passages: [Passage] = []
         var warnings: [Problem] = []
+        /// The words of the item being read, in room kept from one item to the next.
+        fileprivate var words: [Word] = []
+        fileprivate var sections: [(level: Int, kind: Section)] = []
+
+        /// Empties every list, keeping its room.
+        mutating func removeAll() {
+            actionItems.removeAll(keepingCapacity: true)
+            log.removeAll(keepingCapacity: true)
+            passages.removeAll(keepingCapacity: true)
+            warnings.removeAll(keepingCapacity: true)
+            words.removeAll(keepingCapacity: true)
+            sections.removeAll(keepingCapacity: true)
+        }
     }
 
     func read(_ outline: Outline) -> Contents {
         var contents = Contents()
-        var sections: [(level: Int, kind: Section)] = []
+        read(outline, into: &contents)
+        return contents
+    }
+
+    /// ``read(_:)`` into `contents`, emptied first.
+    func read(_ outline: Outline, into contents: inout Contents) {
+        contents.removeAll()
+        var sections = contents.sections
+        contents.sections = []
+        defer { contents.sections = sections }
         // By index, not `for block in`: that copies each block, a retain and a release of its text.
         for index in outline.blocks.indices {
             switch outline.blocks[index] {
@@ -65,7 +89,6 @@ struct NoteBody {
                 break
             }
         }
-        return contents
     }
 
     /// Whether `text` contains an interviewer's first name in any case. Drafts can only take a
@@ -89,12 +112,16 @@ struct NoteBody {
         guard item.task == .open || (item.task == nil && (section == .actions || section == .deliverables)),
             !item.text.isEmpty
         else { return }
-        contents.actionItems.append(
-            actionItem(item, deliverable: section == .deliverables, warnings: &contents.warnings))
+        let read = actionItem(
+            item, deliverable: section == .deliverables, words: &contents.words, warnings: &contents.warnings)
+        contents.actionItems.append(read)
     }
 
-    private func actionItem(_ item: ListItem, deliverable: Bool, warnings: inout [Problem]) -> ActionItem {
-        let words = Word.split(item.text)
+    /// The action item `item` says, split into `words` (room kept from one item to the next).
+    private func actionItem(_ item: ListItem, deliverable: Bool, words: inout [Word], warnings: inout [Problem])
+        -> ActionItem
+    {
+        Word.split(item.text, into: &words)
         let isDeliverable = deliverable || words.first.map { Self.sendingVerbs.contains($0.key) } == true
         var due = interview.adding(days: Rules.daysToDoAnUndatedItem)
         switch DatePhrase.due(in: words, of: item.text, from: interview) {
@@ -116,8 +143,8 @@ struct NoteBody {
     }
 
     private func readLogEntry(_ item: ListItem, into contents: inout Contents) {
-        let line = Word.split(item.text)
-        guard let (day, next) = DatePhrase.leadingDate(in: line, of: item.text, near: interview) else {
+        Word.split(item.text, into: &contents.words)
+        guard let (day, next) = DatePhrase.leadingDate(in: contents.words, of: item.text, near: interview) else {
             // Nested items without a date are details of the entry above them.
             if item.depth == 0, !item.text.isEmpty {
                 contents.warnings.append(
@@ -128,8 +155,8 @@ struct NoteBody {
             return
         }
         // The words after the date, in the line's own storage: no second list.
-        var words = consume line
-        words.removeFirst(next)
+        contents.words.removeFirst(next)
+        let words = contents.words
         var events = LogWords.events(in: words)
         if events.contains(.offer), events.contains(.rejection) {
             events.subtract([.offer, .rejection])

@@ -21,6 +21,7 @@ public struct NoteReading: Sendable {
 public struct NoteReader {
     private var composer = YAMLComposer()
     private var outlines = OutlineReader()
+    private var contents = NoteBody.Contents()
 
     public init() {}
 
@@ -69,13 +70,13 @@ public struct NoteReader {
                 let outline = outlines.outline(
                     of: UnsafeRawBufferPointer(rebasing: bytes[bodyStart...]), firstLine: bodyLine,
                     keepsParagraph: reader.mentionsAnInterviewer)
-                let body = reader.read(outline)
+                reader.read(outline, into: &contents)
                 let note = InterviewNote(
                     path: path, company: front.company, role: front.role, date: front.date, minutes: front.minutes,
                     interviewers: front.interviewers, contact: front.contact, timeline: front.timeline,
                     stage: front.stage, status: front.status, statusLine: front.statusLine, channel: front.channel,
-                    actionItems: body.actionItems, log: body.log, passages: body.passages)
-                return NoteReading(note: note, problems: warnings + body.warnings)
+                    actionItems: contents.actionItems, log: contents.log, passages: contents.passages)
+                return NoteReading(note: note, problems: warnings + contents.warnings)
             }
         }
     }

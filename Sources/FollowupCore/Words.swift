@@ -63,8 +63,16 @@ struct Word {
 extension Word {
     /// Splits `text` into words. Runs over Unicode scalars with a fast path for ASCII.
     static func split(_ text: String) -> [Word] {
-        if let words = splitASCII(text) { return words }
         var words: [Word] = []
+        split(text, into: &words)
+        return words
+    }
+
+    /// ``split(_:)`` into `words`, emptied first and its room kept: for a reader splitting line
+    /// after line, which then allocates once rather than for every line.
+    static func split(_ text: String, into words: inout [Word]) {
+        words.removeAll(keepingCapacity: true)
+        if splitASCII(text, into: &words) { return }
         let scalars = text.unicodeScalars
         var start: String.Index?
         var isASCII = true
@@ -92,15 +100,14 @@ extension Word {
             index = nextIndex
         }
         if let begin = start { words.append(word(text[begin...], in: text, isASCII: isASCII)) }
-        return words
     }
 
-    /// The same rules as ``split(_:)``, over the bytes of an all-ASCII text; nil for any other.
-    private static func splitASCII(_ text: String) -> [Word]? {
+    /// The same rules as ``split(_:)``, over the bytes of an all-ASCII text, appended to `words`;
+    /// false (and nothing appended) for any other text.
+    private static func splitASCII(_ text: String, into words: inout [Word]) -> Bool {
         var copy = text
         return copy.withUTF8 { bytes in
-            guard Text.isASCII(bytes) else { return nil }
-            var words: [Word] = []
+            guard Text.isASCII(bytes) else { return false }
             words.reserveCapacity(bytes.count / 3 + 1)
             let count = bytes.count
             var index = 0
@@ -129,7 +136,7 @@ extension Word {
                 }
                 words.append(asciiWord(bytes, start..<index))
             }
-            return words
+            return true
         }
     }
 

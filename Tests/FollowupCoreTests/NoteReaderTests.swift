@@ -836,6 +836,13 @@ struct NoteReaderTests {
                 #expect(kept.problems == fresh.problems, "note \(index)")
             }
         }
+        // And what they both read is what the notes say: each item's own due date and person.
+        let many = reader.read(Array(notes[6].utf8), path: "many.md").note
+        let interview = Day(iso: "2026-11-18")!
+        #expect(many?.actionItems.map(\.due) == (0..<80).map { interview.adding(days: $0 % 9) })
+        #expect(many?.actionItems.allSatisfy { $0.to == "Sarah Connor" } == true)
+        let first = reader.read(Array(notes[0].utf8), path: "first.md").note
+        #expect(first?.log.map(\.thanked) == [["Sarah Connor"]])
     }
 }
 
