@@ -318,17 +318,24 @@ struct Roster {
     private let firstWords: AnyWordFinder?
 
     init(_ people: [Person]) {
-        self.people = people.compactMap { person in
+        var entries: [Entry] = []
+        entries.reserveCapacity(people.count)
+        var ascii = true
+        for person in people {
             let words = Word.split(person.name)
-            return words.isEmpty ? nil : Entry(person: person, words: words)
-        }
-        let ascii = people.allSatisfy { person in
+            if !words.isEmpty { entries.append(Entry(person: person, words: words)) }
             var name = person.name
-            return name.withUTF8(Text.isASCII)
+            ascii = ascii && name.withUTF8(Text.isASCII)
         }
+        self.people = entries
+        // Each name's first word, read in the name where it is: no list of them is made.
         firstWords =
-            ascii && !self.people.isEmpty
-            ? AnyWordFinder(self.people.map { $0.words[0].written(in: $0.person.name) }) : nil
+            ascii && !entries.isEmpty
+            ? AnyWordFinder(count: entries.count) { index, body in
+                var name = entries[index].person.name
+                let first = entries[index].words[0]
+                name.withUTF8 { body(UnsafeBufferPointer(rebasing: $0[first.start..<first.end])) }
+            } : nil
     }
 
     func first(in words: [Word], of text: String, anyCase: Bool = false) -> Person? {

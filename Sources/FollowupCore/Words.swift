@@ -569,7 +569,7 @@ struct AnyWordFinder {
     private let hasEmptyWord: Bool
 
     init(_ words: [String]) {
-        self.init(words, count: words.count) { index, body in
+        self.init(count: words.count) { index, body in
             var word = words[index]
             word.withUTF8(body)
         }
@@ -578,20 +578,23 @@ struct AnyWordFinder {
     /// A finder for parts of strings (a name's first word), read where they are rather than copied
     /// into strings of their own.
     init(_ words: [Substring]) {
-        self.init(words, count: words.count) { index, body in
+        self.init(count: words.count) { index, body in
             var word = words[index]
             word.withUTF8(body)
         }
     }
 
-    /// A finder for the `count` words that `read` lends the UTF-8 bytes of, by index; `words`
-    /// is only counted.
-    private init(
-        _ words: [some StringProtocol], count wordCount: Int,
-        read: (Int, (UnsafeBufferPointer<UInt8>) -> Void) -> Void
-    ) {
+    /// A finder for the `count` words that `read` lends the UTF-8 bytes of, by index (each read
+    /// twice: once to be counted, once to be copied).
+    init(count wordCount: Int, read: (Int, (UnsafeBufferPointer<UInt8>) -> Void) -> Void) {
         var total = 0
-        for word in words { total += word.utf8.count }
+        var hasEmptyWord = false
+        for index in 0..<wordCount {
+            read(index) { utf8 in
+                total += utf8.count
+                if utf8.isEmpty { hasEmptyWord = true }
+            }
+        }
         var marks: [(end: Int, pivot: Int)] = []
         marks.reserveCapacity(wordCount)
         // Written in place, each word's bytes read where they are: a finder is made for every note.
@@ -613,7 +616,7 @@ struct AnyWordFinder {
             }
         }
         self.words = marks
-        hasEmptyWord = words.contains(where: \.isEmpty)
+        self.hasEmptyWord = hasEmptyWord
     }
 
     @inline(__always) private static func fold(_ byte: UInt8) -> UInt8 { byte.asciiLowercased }
