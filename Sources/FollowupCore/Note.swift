@@ -17,10 +17,23 @@ public struct InterviewNote: @unchecked Sendable, Equatable {
         stage: String? = nil, status: Status = .waiting, statusLine: Int? = nil, channel: String = "email",
         actionItems: [ActionItem] = [], log: [LogEntry] = [], passages: [Passage] = []
     ) {
+        var room = NoteStorage.Room()
+        self.init(
+            path: path, company: company, role: role, date: date, minutes: minutes, interviewers: interviewers,
+            contact: contact, timeline: timeline, stage: stage, status: status, statusLine: statusLine,
+            channel: channel, actionItems: actionItems, log: log, passages: passages, in: &room)
+    }
+
+    /// A note made in `room`, whose lists a reader of many notes keeps from one to the next.
+    init(
+        path: String, company: String, role: String?, date: Day, minutes: Int?, interviewers: [Person],
+        contact: Person?, timeline: Timeline?, stage: String?, status: Status, statusLine: Int?, channel: String,
+        actionItems: [ActionItem], log: [LogEntry], passages: [Passage], in room: inout NoteStorage.Room
+    ) {
         storage = NoteStorage.make(
             path: path, company: company, role: role, date: date, minutes: minutes, interviewers: interviewers,
             contact: contact, timeline: timeline, stage: stage, status: status, statusLine: statusLine,
-            channel: channel, actionItems: actionItems, log: log, passages: passages)
+            channel: channel, actionItems: actionItems, log: log, passages: passages, in: &room)
     }
 
     /// Path relative to the vault, with `/` between folders.

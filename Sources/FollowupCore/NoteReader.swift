@@ -22,6 +22,7 @@ public struct NoteReader {
     private var composer = YAMLComposer()
     private var outlines = OutlineReader()
     private var contents = NoteBody.Contents()
+    private var storage = NoteStorage.Room()
 
     public init() {}
 
@@ -75,7 +76,8 @@ public struct NoteReader {
                     path: path, company: front.company, role: front.role, date: front.date, minutes: front.minutes,
                     interviewers: front.interviewers, contact: front.contact, timeline: front.timeline,
                     stage: front.stage, status: front.status, statusLine: front.statusLine, channel: front.channel,
-                    actionItems: contents.actionItems, log: contents.log, passages: contents.passages)
+                    actionItems: contents.actionItems, log: contents.log, passages: contents.passages,
+                    in: &storage)
                 return NoteReading(note: note, problems: warnings + contents.warnings)
             }
         }

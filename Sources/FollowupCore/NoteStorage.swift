@@ -84,37 +84,80 @@ final class NoteStorage: ManagedBuffer<NoteStorage.Header, UInt8> {
 
     // MARK: Making
 
+    /// The lists a note's records and text are gathered in before they are copied into its one
+    /// allocation. A reader of many notes keeps one, so that they are allocated once, not for
+    /// every note.
+    struct Room {
+        fileprivate var text = TextWriter()
+        fileprivate var people: [PersonRecord] = []
+        fileprivate var items: [ItemRecord] = []
+        fileprivate var log: [LogRecord] = []
+        fileprivate var thanked: [TextRef] = []
+        fileprivate var passages: [PassageRecord] = []
+    }
+
     static func make(
         path: String, company: String, role: String?, date: Day, minutes: Int?, interviewers: [Person],
         contact: Person?, timeline: Timeline?, stage: String?, status: Status, statusLine: Int?, channel: String,
-        actionItems: [ActionItem], log: [LogEntry], passages: [Passage]
+        actionItems: [ActionItem], log: [LogEntry], passages: [Passage], in room: inout Room
     ) -> NoteStorage {
-        var text = TextWriter()
+        // The room's lists, taken for the note (emptied, their room kept) and given back after.
+        var (text, personRecords, itemRecords, logRecords, thanked, passageRecords) = (
+            TextWriter(), [PersonRecord](), [ItemRecord](), [LogRecord](), [TextRef](), [PassageRecord]()
+        )
+        swap(&text, &room.text)
+        swap(&personRecords, &room.people)
+        swap(&itemRecords, &room.items)
+        swap(&logRecords, &room.log)
+        swap(&thanked, &room.thanked)
+        swap(&passageRecords, &room.passages)
+        defer {
+            room = Room(
+                text: text, people: personRecords, items: itemRecords, log: logRecords, thanked: thanked,
+                passages: passageRecords)
+        }
+        text.removeAll()
+        personRecords.removeAll(keepingCapacity: true)
+        itemRecords.removeAll(keepingCapacity: true)
+        logRecords.removeAll(keepingCapacity: true)
+        thanked.removeAll(keepingCapacity: true)
+        passageRecords.removeAll(keepingCapacity: true)
+
         func record(_ person: Person) -> PersonRecord {
             PersonRecord(
                 name: text.name(person.name), email: text.add(person.email), role: text.add(person.role),
                 line: Int32(clamping: person.line))
         }
-        var personRecords: [PersonRecord] = []
-        personRecords.reserveCapacity(interviewers.count + 1)
-        for person in interviewers { personRecords.append(record(person)) }
-        if let contact { personRecords.append(record(contact)) }
-        let itemRecords = actionItems.map { item in
-            ItemRecord(
+        for person in interviewers {
+            let record = record(person)
+            personRecords.append(record)
+        }
+        if let contact {
+            let record = record(contact)
+            personRecords.append(record)
+        }
+        for item in actionItems {
+            let record = ItemRecord(
                 text: text.add(item.text), to: text.name(item.to), due: Int32(clamping: item.due.ordinal),
                 line: Int32(clamping: item.line), isDeliverable: item.kind == .deliverable)
+            itemRecords.append(record)
         }
-        var thanked: [TextRef] = []
-        thanked.reserveCapacity(log.reduce(0) { $0 + $1.thanked.count })
-        let logRecords = log.map { entry in
+        for entry in log {
             let start = Int32(clamping: thanked.count)
-            for name in entry.thanked { thanked.append(text.name(name)) }
-            return LogRecord(
+            for name in entry.thanked {
+                let ref = text.name(name)
+                thanked.append(ref)
+            }
+            let record = LogRecord(
                 person: text.name(entry.person), day: Int32(clamping: entry.day.ordinal),
                 line: Int32(clamping: entry.line),
                 thankedStart: start, thankedCount: Int32(clamping: entry.thanked.count), events: entry.events.rawValue)
+            logRecords.append(record)
         }
-        let passageRecords = passages.map { PassageRecord(text: text.add($0.text), line: Int32(clamping: $0.line)) }
+        for passage in passages {
+            let record = PassageRecord(text: text.add(passage.text), line: Int32(clamping: passage.line))
+            passageRecords.append(record)
+        }
 
         var header = Header(
             path: path, company: company, role: text.add(role), stage: text.add(stage), channel: text.add(channel),
@@ -261,7 +304,10 @@ private struct TextWriter {
     /// The names written so far: an item or a log entry usually names one of the people.
     private var names: [(name: String, ref: NoteStorage.TextRef)] = []
 
-    init() {
+    /// Empties the writer for a note, keeping its room.
+    mutating func removeAll() {
+        bytes.removeAll(keepingCapacity: true)
+        names.removeAll(keepingCapacity: true)
         // A note's texts come to a kilobyte or two: room made once rather than grown.
         bytes.reserveCapacity(2048)
         names.reserveCapacity(4)

@@ -2,6 +2,12 @@ import Testing
 
 @testable import FollowupCore
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A note keeps its lists as records and bytes in one allocation (NoteStorage): what goes in must
 /// come out exactly, whatever the strings are.
 @Suite("A note's storage")
@@ -116,6 +122,37 @@ struct NoteStorageTests {
             #expect(note.logDay(at: index) == entry.day)
         }
         #expect(note.passages == parts.passages)
+    }
+
+    /// A reader keeps one room for all its notes: each note made in it is the note a new room
+    /// makes, as long and with the same text bytes (nothing of the note before is carried along,
+    /// not even unread), and with the same records.
+    @Test func oneRoomMakesEachNoteAsANewRoomDoes() {
+        var room = NoteStorage.Room()
+        func make(_ parts: Parts, in room: inout NoteStorage.Room) -> NoteStorage {
+            NoteStorage.make(
+                path: parts.path, company: parts.company, role: parts.role, date: parts.date, minutes: parts.minutes,
+                interviewers: parts.interviewers, contact: parts.contact, timeline: parts.timeline, stage: parts.stage,
+                status: parts.status, statusLine: parts.statusLine, channel: parts.channel,
+                actionItems: parts.actionItems, log: parts.log, passages: parts.passages, in: &room)
+        }
+        for seed in UInt64(0)..<300 {
+            let parts = Self.parts(seed: seed)
+            var newRoom = NoteStorage.Room()
+            let (kept, fresh) = (make(parts, in: &room), make(parts, in: &newRoom))
+            #expect(kept.header.byteCount == fresh.header.byteCount, "seed \(seed)")
+            #expect(kept.header.textStart == fresh.header.textStart, "seed \(seed)")
+            // The text bytes; the records before them hold padding, which is not compared.
+            let (start, end) = (Int(fresh.header.textStart), Int(fresh.header.byteCount))
+            let sameText = kept.withUnsafeMutablePointerToElements { one in
+                fresh.withUnsafeMutablePointerToElements { other in
+                    end <= Int(kept.header.byteCount) && memcmp(one + start, other + start, end - start) == 0
+                }
+            }
+            #expect(sameText, "seed \(seed)")
+            #expect(kept.actionItems() == fresh.actionItems(), "seed \(seed)")
+            #expect(kept.passages() == fresh.passages(), "seed \(seed)")
+        }
     }
 
     @Test func notesAreEqualWhenTheyHoldTheSameAndOnlyThen() {
