@@ -94,6 +94,16 @@ final class NoteStorage: ManagedBuffer<NoteStorage.Header, UInt8> {
         fileprivate var log: [LogRecord] = []
         fileprivate var thanked: [TextRef] = []
         fileprivate var passages: [PassageRecord] = []
+
+        /// Empties every list for the next note, keeping its room.
+        fileprivate mutating func removeAll() {
+            text.removeAll()
+            people.removeAll(keepingCapacity: true)
+            items.removeAll(keepingCapacity: true)
+            log.removeAll(keepingCapacity: true)
+            thanked.removeAll(keepingCapacity: true)
+            passages.removeAll(keepingCapacity: true)
+        }
     }
 
     static func make(
@@ -101,76 +111,55 @@ final class NoteStorage: ManagedBuffer<NoteStorage.Header, UInt8> {
         contact: Person?, timeline: Timeline?, stage: String?, status: Status, statusLine: Int?, channel: String,
         actionItems: [ActionItem], log: [LogEntry], passages: [Passage], in room: inout Room
     ) -> NoteStorage {
-        // The room's lists, taken for the note (emptied, their room kept) and given back after.
-        var (text, personRecords, itemRecords, logRecords, thanked, passageRecords) = (
-            TextWriter(), [PersonRecord](), [ItemRecord](), [LogRecord](), [TextRef](), [PassageRecord]()
-        )
-        swap(&text, &room.text)
-        swap(&personRecords, &room.people)
-        swap(&itemRecords, &room.items)
-        swap(&logRecords, &room.log)
-        swap(&thanked, &room.thanked)
-        swap(&passageRecords, &room.passages)
-        defer {
-            room = Room(
-                text: text, people: personRecords, items: itemRecords, log: logRecords, thanked: thanked,
-                passages: passageRecords)
-        }
-        text.removeAll()
-        personRecords.removeAll(keepingCapacity: true)
-        itemRecords.removeAll(keepingCapacity: true)
-        logRecords.removeAll(keepingCapacity: true)
-        thanked.removeAll(keepingCapacity: true)
-        passageRecords.removeAll(keepingCapacity: true)
-
+        room.removeAll()
         func record(_ person: Person) -> PersonRecord {
             PersonRecord(
-                name: text.name(person.name), email: text.add(person.email), role: text.add(person.role),
-                line: Int32(clamping: person.line))
+                name: room.text.name(person.name), email: room.text.add(person.email),
+                role: room.text.add(person.role), line: Int32(clamping: person.line))
         }
         for person in interviewers {
             let record = record(person)
-            personRecords.append(record)
+            room.people.append(record)
         }
         if let contact {
             let record = record(contact)
-            personRecords.append(record)
+            room.people.append(record)
         }
         for item in actionItems {
             let record = ItemRecord(
-                text: text.add(item.text), to: text.name(item.to), due: Int32(clamping: item.due.ordinal),
+                text: room.text.add(item.text), to: room.text.name(item.to), due: Int32(clamping: item.due.ordinal),
                 line: Int32(clamping: item.line), isDeliverable: item.kind == .deliverable)
-            itemRecords.append(record)
+            room.items.append(record)
         }
         for entry in log {
-            let start = Int32(clamping: thanked.count)
+            let start = Int32(clamping: room.thanked.count)
             for name in entry.thanked {
-                let ref = text.name(name)
-                thanked.append(ref)
+                let ref = room.text.name(name)
+                room.thanked.append(ref)
             }
             let record = LogRecord(
-                person: text.name(entry.person), day: Int32(clamping: entry.day.ordinal),
+                person: room.text.name(entry.person), day: Int32(clamping: entry.day.ordinal),
                 line: Int32(clamping: entry.line),
                 thankedStart: start, thankedCount: Int32(clamping: entry.thanked.count), events: entry.events.rawValue)
-            logRecords.append(record)
+            room.log.append(record)
         }
         for passage in passages {
-            let record = PassageRecord(text: text.add(passage.text), line: Int32(clamping: passage.line))
-            passageRecords.append(record)
+            let record = PassageRecord(text: room.text.add(passage.text), line: Int32(clamping: passage.line))
+            room.passages.append(record)
         }
-
         var header = Header(
-            path: path, company: company, role: text.add(role), stage: text.add(stage), channel: text.add(channel),
-            timelineText: text.add(timeline?.text), date: Int32(clamping: date.ordinal),
+            path: path, company: company, role: room.text.add(role), stage: room.text.add(stage),
+            channel: room.text.add(channel), timelineText: room.text.add(timeline?.text),
+            date: Int32(clamping: date.ordinal),
             timelineEnd: timeline?.end.map { Int32(clamping: $0.ordinal) } ?? Header.absent,
             minutes: minutes.map { Int32(clamping: $0) } ?? Header.absent,
             statusLine: statusLine.map { Int32(clamping: $0) } ?? Header.absent,
             timelineLine: Int32(clamping: timeline?.line ?? 0), interviewerCount: Int32(clamping: interviewers.count),
-            itemCount: Int32(clamping: itemRecords.count), logCount: Int32(clamping: logRecords.count),
-            thankedCount: Int32(clamping: thanked.count), passageCount: Int32(clamping: passageRecords.count),
+            itemCount: Int32(clamping: room.items.count), logCount: Int32(clamping: room.log.count),
+            thankedCount: Int32(clamping: room.thanked.count), passageCount: Int32(clamping: room.passages.count),
             textStart: 0, byteCount: 0, hasContact: contact != nil, status: status)
-        let textStart = header.passagesStart + passageRecords.count * MemoryLayout<PassageRecord>.stride
-        let byteCount = textStart + text.bytes.count
+        let textStart = header.passagesStart + room.passages.count * MemoryLayout<PassageRecord>.stride
+        let byteCount = textStart + room.text.bytes.count
         precondition(byteCount <= Int32.max, "a note's text is over 2 GB")
         header.textStart = Int32(textStart)
         header.byteCount = Int32(byteCount)
@@ -184,12 +173,12 @@ final class NoteStorage: ManagedBuffer<NoteStorage.Header, UInt8> {
                     base.advanced(by: start).copyMemory(from: source, byteCount: bytes.count)
                 }
             }
-            store(personRecords, at: 0)
-            store(itemRecords, at: header.itemsStart)
-            store(logRecords, at: header.logStart)
-            store(thanked, at: header.thankedStart)
-            store(passageRecords, at: header.passagesStart)
-            store(text.bytes, at: textStart)
+            store(room.people, at: 0)
+            store(room.items, at: header.itemsStart)
+            store(room.log, at: header.logStart)
+            store(room.thanked, at: header.thankedStart)
+            store(room.passages, at: header.passagesStart)
+            store(room.text.bytes, at: textStart)
         }
         return storage
     }
