@@ -38,7 +38,11 @@ struct NoteBody {
         var warnings: [Problem] = []
         /// The words of the item being read, in room kept from one item to the next.
         fileprivate var words: [Word] = []
+        /// The headings open at the block being read, outermost first.
         fileprivate var sections: [(level: Int, kind: Section)] = []
+
+        /// The section the block being read is in: the innermost heading that names one.
+        fileprivate var section: Section { sections.last { $0.kind != .other }?.kind ?? .other }
 
         /// Empties every list, keeping its room.
         mutating func removeAll() {
@@ -60,19 +64,16 @@ struct NoteBody {
     /// ``read(_:)`` into `contents`, emptied first.
     func read(_ outline: Outline, into contents: inout Contents) {
         contents.removeAll()
-        var sections = contents.sections
-        contents.sections = []
-        defer { contents.sections = sections }
         // By index, not `for block in`: that copies each block, a retain and a release of its text.
         for index in outline.blocks.indices {
             switch outline.blocks[index] {
             case .heading(let heading) where !heading.isQuoted:
-                sections.removeAll { $0.level >= heading.level }
-                sections.append((heading.level, Section(heading: heading.text)))
+                contents.sections.removeAll { $0.level >= heading.level }
+                contents.sections.append((heading.level, Section(heading: heading.text)))
             case .heading:
                 break
             case .listItem(let item) where !item.isQuoted:
-                let section = sections.last { $0.kind != .other }?.kind ?? .other
+                let section = contents.section
                 read(item, in: section, into: &contents)
                 if section == .other, item.task == nil, mentionsAnInterviewer(item.text) {
                     contents.passages.append(Passage(text: item.text, line: item.position.line))
@@ -80,9 +81,7 @@ struct NoteBody {
             case .paragraph(let paragraph) where !paragraph.isQuoted:
                 // What the note says about the interview, outside the plans and the log: drafts
                 // take their specific points from here.
-                if (sections.last { $0.kind != .other }?.kind ?? .other) == .other,
-                    mentionsAnInterviewer(paragraph.text)
-                {
+                if contents.section == .other, mentionsAnInterviewer(paragraph.text) {
                     contents.passages.append(Passage(text: paragraph.text, line: paragraph.position.line))
                 }
             case .listItem, .paragraph:

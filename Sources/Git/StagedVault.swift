@@ -42,7 +42,9 @@ public struct StagedVault: Sendable {
             // The order the vault on disk reads its notes in, so both give the same bytes.
             .sorted { $0.path < $1.path }
         let blobs = try repository.blobs(notes.map(\.id))
-        let readings = zip(notes, blobs).map { note, bytes in NoteReader.read(bytes, path: note.path) }
+        // One reader for them all, as each reading thread of the vault on disk keeps one.
+        var reader = NoteReader()
+        let readings = zip(notes, blobs).map { note, bytes in reader.read(bytes, path: note.path) }
         return Plan(readings: readings, today: today)
     }
 

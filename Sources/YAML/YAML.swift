@@ -222,11 +222,11 @@ public enum YAML {
     }
 }
 
-/// Composes documents one after another, keeping the room the tree is built in (its nodes, their
-/// text, the lists of children) from one document to the next: a thread that reads thousands of
-/// notes' front matter allocates it once.
+/// Composes documents one after another, keeping the builder and the room its tree is built in
+/// (its nodes, their text, the lists of children) from one document to the next: a thread that
+/// reads thousands of notes' front matter allocates it once.
 public struct YAMLComposer {
-    private var room = TreeBuilder.Room()
+    private var builder = TreeBuilder()
 
     public init() {}
 
@@ -247,8 +247,7 @@ public struct YAMLComposer {
         }
         yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
 
-        var builder = TreeBuilder(lines: EditorLines(bytes), size: bytes.count, room: &room)
-        defer { builder.giveBack(&room) }
+        builder.start(lines: EditorLines(bytes), size: bytes.count)
         while true {
             var event = yaml_event_t()
             guard yaml_parser_parse(&parser, &event) == 1 else {
@@ -337,18 +336,8 @@ extension EditorLines? {
 private struct TreeBuilder {
     enum Progress { case more, done }
 
-    /// The lists a builder fills, kept between documents by a ``YAMLComposer``.
-    struct Room {
-        fileprivate var entries: [YAMLDocument.Entry] = []
-        fileprivate var text: [UInt8] = []
-        fileprivate var children: [Int32] = []
-        fileprivate var pending: [Int32] = []
-        fileprivate var stack: [Open] = []
-        fileprivate var weights: [Int] = []
-    }
-
     /// A sequence or mapping whose end has not been reached.
-    fileprivate struct Open {
+    private struct Open {
         let entry: Int32
         let isMapping: Bool
         let anchor: String?
@@ -371,19 +360,16 @@ private struct TreeBuilder {
     private var anchors: [String: (index: Int32, weight: Int)] = [:]
     private var expanded = 0
     private var root: Int32?
-    let lines: EditorLines?
+    private(set) var lines: EditorLines?
 
-    /// A builder for a document of `size` bytes, in `room` (taken, and emptied, until
-    /// ``giveBack(_:)``): its scalars' text is no longer than `size`, and a node takes at least
-    /// two bytes of it (`a` and a line break), so nothing grows on the way.
-    init(lines: EditorLines?, size: Int, room: inout Room) {
+    /// Empties the builder for a document of `size` bytes, keeping its lists' room (a finished
+    /// document still sharing them keeps its own): its scalars' text is no longer than `size`,
+    /// and a node takes at least two bytes of it (`a` and a line break), so nothing grows on the way.
+    mutating func start(lines: EditorLines?, size: Int) {
         self.lines = lines
-        swap(&entries, &room.entries)
-        swap(&text, &room.text)
-        swap(&children, &room.children)
-        swap(&pending, &room.pending)
-        swap(&stack, &room.stack)
-        swap(&weights, &room.weights)
+        anchors = [:]
+        expanded = 0
+        root = nil
         entries.removeAll(keepingCapacity: true)
         text.removeAll(keepingCapacity: true)
         children.removeAll(keepingCapacity: true)
@@ -394,13 +380,6 @@ private struct TreeBuilder {
         entries.reserveCapacity(size / 2 + 1)
         pending.reserveCapacity(16)
         children.reserveCapacity(size / 2 + 1)
-    }
-
-    /// Hands the lists back to `room`, for the next document. A finished document keeps sharing
-    /// those it is made of.
-    mutating func giveBack(_ room: inout Room) {
-        room = Room(
-            entries: entries, text: text, children: children, pending: pending, stack: stack, weights: weights)
     }
 
     /// The document's root node, once the events are taken.
