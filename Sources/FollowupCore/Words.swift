@@ -558,13 +558,23 @@ public enum Text {
 
 /// A few words to look for in many texts, comparing ASCII letters without regard to case and every
 /// other byte exactly: one pass over each text whatever the number of words.
+///
+/// Each word is looked for by its rarest pair of neighbouring bytes, 16 places of the text at a
+/// time: the pair's first byte is compared with 16 bytes, its second with the 16 after each, and
+/// the word is compared in full only where both match. A single rare letter would not do: in
+/// English prose nearly every 16 bytes hold an `l` or a `p`, but few hold `lp`.
 struct AnyWordFinder {
     /// The words one after another, ASCII letters in lower case: one allocation for them all,
     /// as a finder is made for every note.
     private let bytes: [UInt8]
-    /// Where each word ends in `bytes`, and the place in it of the byte it is looked for by (see
-    /// ``pivot(of:)``).
-    private let words: [(end: Int, pivot: Int)]
+    /// Each word of two bytes or more: where it is in `bytes`, and its pair: the place of the
+    /// pair's first byte in the word, and both bytes with 0x20 set (see ``sieve(_:)``).
+    private let pairs: [(start: Int, end: Int, pair: Int, first: UInt8, second: UInt8)]
+    /// The words of one byte, each that byte.
+    private let singles: [UInt8]
+    /// What each step compares 16 bytes of text with: the pair's two bytes, sieved, 16 times
+    /// each, for each pair in turn; then each single byte, sieved, 16 times.
+    private let sieves: [SIMD16<UInt8>]
     /// An empty word is in every text but an empty one.
     private let hasEmptyWord: Bool
 
@@ -595,8 +605,9 @@ struct AnyWordFinder {
                 if utf8.isEmpty { hasEmptyWord = true }
             }
         }
-        var marks: [(end: Int, pivot: Int)] = []
-        marks.reserveCapacity(wordCount)
+        var pairs: [(start: Int, end: Int, pair: Int, first: UInt8, second: UInt8)] = []
+        pairs.reserveCapacity(wordCount)
+        var singles: [UInt8] = []
         // Written in place, each word's bytes read where they are: a finder is made for every note.
         // `exactCapacity`: a note without interviewers has no bytes, and an empty array made
         // with the standard library's initializer would write to storage all threads share.
@@ -610,26 +621,45 @@ struct AnyWordFinder {
                         count += 1
                     }
                 }
-                if count > start {
-                    marks.append((count, Self.pivot(of: UnsafeBufferPointer(rebasing: buffer[start..<count]))))
+                let word = UnsafeBufferPointer(rebasing: buffer[start..<count])
+                if word.count == 1 {
+                    singles.append(word[0])
+                } else if word.count > 1 {
+                    let pair = Self.rarestPair(of: word)
+                    pairs.append((start, count, pair, Self.sieve(word[pair]), Self.sieve(word[pair + 1])))
                 }
             }
         }
-        self.words = marks
+        self.pairs = pairs
+        self.singles = singles
         self.hasEmptyWord = hasEmptyWord
+        var sieves: [SIMD16<UInt8>] = []
+        sieves.reserveCapacity(2 * pairs.count + singles.count)
+        for (_, _, _, first, second) in pairs {
+            sieves.append(SIMD16(repeating: first))
+            sieves.append(SIMD16(repeating: second))
+        }
+        for single in singles { sieves.append(SIMD16(repeating: Self.sieve(single))) }
+        self.sieves = sieves
     }
 
     @inline(__always) private static func fold(_ byte: UInt8) -> UInt8 { byte.asciiLowercased }
 
-    /// The place of the word's byte that English text holds least often (any byte but a letter
-    /// counts as rare), the first of them on a tie: the word is looked for by it, so that `memchr`
-    /// stops at few places that are not the word (at every `e` for `Edsger`, at every `g` by this).
-    private static func pivot(of word: UnsafeBufferPointer<UInt8>) -> Int {
+    /// The byte with 0x20 set: the same for both cases of an ASCII letter. Text and words are
+    /// compared so first, which lets through a few bytes that are not the word's (`@` for `` ` ``,
+    /// `1` for `0x11`); the full comparison after it rejects them.
+    @inline(__always) private static func sieve(_ byte: UInt8) -> UInt8 { byte | 0x20 }
+
+    /// The place in the word (of two bytes or more) of the first byte of the pair of neighbouring
+    /// bytes that English text holds least often together (any byte but a letter counts as rare),
+    /// the first of them on a tie.
+    private static func rarestPair(of word: UnsafeBufferPointer<UInt8>) -> Int {
+        func frequency(_ byte: UInt8) -> Int { byte &- 0x61 < 26 ? Int(letterFrequency[Int(byte &- 0x61)]) : 0 }
         var best = 0
         var bestFrequency = Int.max
-        for (place, byte) in word.enumerated() {
-            let frequency = byte &- 0x61 < 26 ? Int(letterFrequency[Int(byte &- 0x61)]) : 0
-            if frequency < bestFrequency { (best, bestFrequency) = (place, frequency) }
+        for place in 0..<(word.count - 1) {
+            let together = frequency(word[place]) * frequency(word[place + 1])
+            if together < bestFrequency { (best, bestFrequency) = (place, together) }
         }
         return best
     }
@@ -639,9 +669,7 @@ struct AnyWordFinder {
         82, 15, 28, 43, 127, 22, 20, 61, 70, 2, 8, 40, 24, 67, 75, 19, 1, 60, 63, 91, 28, 10, 24, 2, 20, 1,
     ]
 
-    /// Whether `text` contains any of the words, anywhere (not only as a whole word). Each word's
-    /// rarest byte, in either case, is found with `memchr`, which reads many bytes at a step, and
-    /// the word is compared around it.
+    /// Whether `text` contains any of the words, anywhere (not only as a whole word).
     func isFound(in text: String) -> Bool {
         var text = text
         return text.withUTF8(isFound(in:))
@@ -650,34 +678,98 @@ struct AnyWordFinder {
     /// ``isFound(in:)-(String)`` for UTF-8 bytes.
     func isFound(in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
         if hasEmptyWord { return !haystack.isEmpty }
-        guard !words.isEmpty, let base = haystack.baseAddress else { return false }
+        guard !pairs.isEmpty || !singles.isEmpty, let base = haystack.baseAddress else { return false }
         let count = haystack.count
         return bytes.withUnsafeBufferPointer { bytes in
-            /// Whether `word` is in the text with its byte at `pivot` equal to `byte`.
-            func isFound(_ word: UnsafeBufferPointer<UInt8>, pivot: Int, by byte: UInt8) -> Bool {
-                // The pivot byte of a word starting at 0...(count - word.count).
-                var from = pivot
-                let end = count - word.count + pivot + 1
-                while from < end, let hit = memchr(base + from, Int32(byte), end - from) {
-                    let start = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base - pivot
-                    var offset = 0
-                    while offset < word.count, Self.fold(base[start + offset]) == word[offset] { offset += 1 }
-                    if offset == word.count { return true }
-                    from = start + pivot + 1
+            /// Whether a word starts at `start` of the text.
+            func isFound(_ word: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+                guard start >= 0, start <= count - word.count else { return false }
+                var offset = 0
+                while offset < word.count, Self.fold(base[start + offset]) == word[offset] { offset += 1 }
+                return offset == word.count
+            }
+            /// Whether a word is found at one of the 16 places from `at`, given the text's bytes
+            /// from there (`here`) and from one after (`next`), sieved.
+            func isFound(here: SIMD16<UInt8>, next: SIMD16<UInt8>, at place: Int) -> Bool {
+                for single in singles {
+                    // The sieve lets through the letter's other case, and a few bytes that are not it.
+                    var lanes = Self.lanes(here .== SIMD16(repeating: Self.sieve(single)))
+                    while lanes != 0 {
+                        let at = place + lanes.trailingZeroBitCount
+                        if at < count, Self.fold(base[at]) == single { return true }
+                        lanes &= lanes &- 1
+                    }
+                }
+                for (start, end, pair, first, second) in pairs {
+                    var lanes = Self.lanes((here .== SIMD16(repeating: first)) .& (next .== SIMD16(repeating: second)))
+                    guard lanes != 0 else { continue }
+                    let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                    while lanes != 0 {
+                        let lane = lanes.trailingZeroBitCount
+                        if isFound(word, at: place + lane - pair) { return true }
+                        lanes &= lanes &- 1
+                    }
                 }
                 return false
             }
-            var start = 0
-            for (end, pivot) in words {
-                defer { start = end }
-                guard end - start <= count else { continue }
-                let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
-                let byte = word[pivot]
-                if isFound(word, pivot: pivot, by: byte) { return true }
-                if byte &- 0x61 < 26, isFound(word, pivot: pivot, by: byte ^ 0x20) { return true }
+            let raw = UnsafeRawPointer(base)
+            let sieve = SIMD16<UInt8>(repeating: 0x20)
+            return sieves.withUnsafeBufferPointer { sieves in
+                let pairCount = pairs.count
+                /// Whether any word may be at one of the 16 places: the sieve alone, each word's
+                /// place told only where it lets something through.
+                func isFoundInStep(at place: Int, here: SIMD16<UInt8>, next: SIMD16<UInt8>) -> Bool {
+                    var mask = SIMDMask<SIMD16<Int8>>(repeating: false)
+                    for index in 0..<pairCount {
+                        mask .|= (here .== sieves[2 * index]) .& (next .== sieves[2 * index + 1])
+                    }
+                    for index in (2 * pairCount)..<sieves.count { mask .|= here .== sieves[index] }
+                    let (low, high) = unsafeBitCast(mask, to: (UInt64, UInt64).self)
+                    return low | high != 0 && isFound(here: here, next: next, at: place)
+                }
+                var place = 0
+                // Whole steps while the 17 bytes a step reads are in the text.
+                while place + 17 <= count {
+                    let here = raw.loadUnaligned(fromByteOffset: place, as: SIMD16<UInt8>.self) | sieve
+                    let next = raw.loadUnaligned(fromByteOffset: place + 1, as: SIMD16<UInt8>.self) | sieve
+                    if isFoundInStep(at: place, here: here, next: next) { return true }
+                    place += 16
+                }
+                if place < count - 1, count >= 17 {
+                    // The last places, in a step that overlaps the one before: a pair can start
+                    // at every place but the last, where only a single byte can be.
+                    place = count - 17
+                    let here = raw.loadUnaligned(fromByteOffset: place, as: SIMD16<UInt8>.self) | sieve
+                    let next = raw.loadUnaligned(fromByteOffset: place + 1, as: SIMD16<UInt8>.self) | sieve
+                    if isFoundInStep(at: place, here: here, next: next) { return true }
+                    return singles.contains(Self.fold(base[count - 1]))
+                }
+                guard place < count else { return false }
+                // A text of fewer than 17 bytes, or its last byte, from a copy padded with zero
+                // bytes (sieved, spaces: what they let through is beyond the text, and rejected by
+                // the full comparison).
+                var tail = (SIMD16<UInt8>(), SIMD16<UInt8>())
+                withUnsafeMutableBytes(of: &tail) {
+                    $0.baseAddress!.copyMemory(from: raw + place, byteCount: count - place)
+                }
+                return withUnsafeBytes(of: tail) { tail in
+                    isFoundInStep(
+                        at: place, here: tail.loadUnaligned(as: SIMD16<UInt8>.self) | sieve,
+                        next: tail.loadUnaligned(fromByteOffset: 1, as: SIMD16<UInt8>.self) | sieve)
+                }
             }
-            return false
         }
+    }
+
+    /// A bit for each of the 16 lanes, set where the mask is true.
+    @inline(__always) private static func lanes(_ mask: SIMDMask<SIMD16<Int8>>) -> UInt32 {
+        // Each lane is a byte of all ones or all zeros. The multiplication gathers the top bits of
+        // eight bytes into the top byte, as SSE's `pmovmskb` would (which Swift does not offer).
+        let (low, high) = unsafeBitCast(mask, to: (UInt64, UInt64).self)
+        func gathered(_ bytes: UInt64) -> UInt32 {
+            UInt32(truncatingIfNeeded: ((bytes & 0x8080_8080_8080_8080) &* 0x0002_0408_1020_4081) &>> 56)
+        }
+        return gathered(low) | gathered(high) << 8
     }
 }
 

@@ -117,9 +117,9 @@ struct WordsTests {
     }
 
     /// The finder answers as a plain search would: a word is in a text when its bytes are, ASCII
-    /// letters in either case, anywhere (each word is looked for by its rarest letter, so words
-    /// whose rare letter is at the start, the middle and the end are all tried, near both ends
-    /// of the text).
+    /// letters in either case, anywhere (each word is looked for by its rarest pair of letters, so
+    /// words whose rare pair is at the start, the middle and the end are all tried, near both ends
+    /// of the text and of each step of 16 bytes).
     @Test func aFinderFindsWhatAPlainSearchFinds() {
         var generator = SystemRandomNumberGenerator()
         let alphabet = Array("aAeEzZqQxXgG ’'é-".unicodeScalars)
@@ -143,7 +143,9 @@ struct WordsTests {
         }
         for _ in 0..<3000 {
             let words = (0..<Int.random(in: 0...3, using: &generator)).map { _ in random(1...5) }
-            let text = random(0...40)
+            // Up to 60 scalars (of one to three bytes): texts shorter than a step of 16 bytes, of
+            // whole steps, and with a last step that overlaps the one before.
+            let text = random(0...60)
             #expect(AnyWordFinder(words).isFound(in: text) == plainSearch(words, text), "\(words) in \(text)")
             // Parts of longer strings, as a note's first names are.
             let parts = words.map { "<\($0)>".dropFirst().dropLast() }
@@ -153,6 +155,13 @@ struct WordsTests {
         #expect(AnyWordFinder(["edsger"]).isFound(in: "Edsger"))
         #expect(!AnyWordFinder(["edsger"]).isFound(in: "Edsge"))
         #expect(AnyWordFinder(["ada", "zq"]).isFound(in: "xxZQ"))
+        // At the very end of texts longer than a step, and a word of one letter in the last byte.
+        let long = String(repeating: "abcdefgh", count: 5)
+        #expect(AnyWordFinder(["ghz"]).isFound(in: long + "Z"))
+        #expect(!AnyWordFinder(["ghz"]).isFound(in: long))
+        #expect(AnyWordFinder(["q"]).isFound(in: long + "Q"))
+        #expect(!AnyWordFinder(["q"]).isFound(in: long))
+        #expect(AnyWordFinder(["q"]).isFound(in: "Q" + long))
     }
 
     /// ASCII text is split over its bytes, other text over its scalars: the same words either way.
