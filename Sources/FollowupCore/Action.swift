@@ -82,8 +82,16 @@ public struct Action: Sendable, Equatable {
     init(
         kind: Kind, opening: Opening, to: String?, due: Day, itemAt index: Int, of note: InterviewNote, line: Int
     ) {
-        self.init(kind: kind, opening: opening, to: to, due: due, title: "", note: note.path, line: line)
+        // Each field set once, not through the initializer above and a second title: a vault plans
+        // one of these for every open action item.
+        self.kind = kind
+        self.opening = opening
+        self.to = to
+        self.due = due
+        storedAttempt = 0
         storedTitle = .item(Int32(index), of: note)
+        self.note = note.path
+        storedLine = Int32(clamping: line)
     }
 
     /// An action's title: its own text, or the text of the action item it comes from, read from

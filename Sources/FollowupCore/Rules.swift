@@ -19,11 +19,10 @@ public enum Rules {
         var actions: [Action] = []
         switch decision.status {
         case .waiting:
-            actions += thankYous(application, recent: recent)
-            actions += openItems(application)
-            actions += checkIns(application, recent: recent).map { [$0] } ?? []
+            actions = openItems(application, after: thankYous(application, recent: recent))
+            if let checkIn = checkIns(application, recent: recent) { actions.append(checkIn) }
         case .offer:
-            actions += openItems(application)
+            actions = openItems(application, after: [])
             actions.append(replyToOffer(application, decision))
         case .rejected:
             if application.lastLogEntry(where: { $0.events.contains(.feedbackAsked) }) == nil {
@@ -70,16 +69,27 @@ public enum Rules {
 
     // MARK: 2. Deliverables and tasks
 
-    static func openItems(_ application: Application) -> [Action] {
-        // Made in place in one array: a list a note, appended, copied every action once more.
-        var actions: [Action] = []
-        actions.reserveCapacity(application.notes.reduce(0) { $0 + $1.actionItemCount })
-        for note in application.notes {
-            for (index, item) in note.actionItemsWithoutText.enumerated() {
-                actions.append(
-                    Action(
-                        kind: item.kind == .deliverable ? .deliverable : .task, opening: application.opening,
-                        to: item.to, due: item.due, itemAt: index, of: note, line: item.line))
+    /// An action for each open action item, after `leading`, in an array with room for one more
+    /// (the check-in or the reply to an offer that follows them).
+    static func openItems(_ application: Application, after leading: [Action]) -> [Action] {
+        // Made in place in one array: appending an action made for it copies the action, and
+        // adding a list of them copies each once more, where initializing memory moves it in.
+        let count = leading.count + application.notes.reduce(0) { $0 + $1.actionItemCount }
+        let actions = [Action](unsafeUninitializedCapacity: count + 1) { buffer, initialized in
+            initialized = 0
+            for action in leading {
+                (buffer.baseAddress! + initialized).initialize(to: action)
+                initialized += 1
+            }
+            for note in application.notes {
+                for (index, item) in note.actionItemsWithoutText.enumerated() {
+                    precondition(initialized < count, "a note has more action items than it counts")
+                    (buffer.baseAddress! + initialized).initialize(
+                        to: Action(
+                            kind: item.kind == .deliverable ? .deliverable : .task, opening: application.opening,
+                            to: item.to, due: item.due, itemAt: index, of: note, line: item.line))
+                    initialized += 1
+                }
             }
         }
         return actions
