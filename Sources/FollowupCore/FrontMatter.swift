@@ -114,9 +114,11 @@ private struct Reader {
     mutating func read(_ pairs: YAMLNode.Children<YAMLPair>) -> FrontMatter.Reading {
         // Each pair is looked up once, by its normalized key, in the table of the keys read; for
         // a field with several names the earliest name in `names` wins, then the first pair.
-        // The place in `pairs` of each field's pair, and the rank of its name: plain integers, so
-        // the table is made and dropped without a value copied or destroyed one by one.
-        var found = [(rank: Int, place: Int)](repeating: (Int.max, -1), count: Field.allCases.count)
+        // The place in `pairs` of each field's pair, and the rank of its name: plain integers, in
+        // a fixed-size array on the stack (an `Array(repeating:count:)` was an allocation a note,
+        // and a look-up of the array's type at run time).
+        var found = InlineArray<9, (rank: Int, place: Int)>(repeating: (Int.max, -1))
+        assert(found.count == Field.allCases.count, "a slot for each field")
         for place in pairs.indices {
             guard let (field, rank) = Field.named(pairs[place].key), rank < found[field.rawValue].rank else { continue }
             found[field.rawValue] = (rank, place)

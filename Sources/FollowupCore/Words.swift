@@ -608,28 +608,28 @@ struct AnyWordFinder {
         var pairs: [(start: Int, end: Int, pair: Int, first: UInt8, second: UInt8)] = []
         pairs.reserveCapacity(wordCount)
         var singles: [UInt8] = []
-        // Written in place, each word's bytes read where they are: a finder is made for every note.
-        // `exactCapacity`: a note without interviewers has no bytes, and an empty array made
-        // with the standard library's initializer would write to storage all threads share.
-        bytes = [UInt8](exactCapacity: total) { buffer, count in
-            count = 0
-            for index in 0..<wordCount {
-                let start = count
-                read(index) { utf8 in
-                    for byte in utf8 {
-                        buffer[count] = Self.fold(byte)
-                        count += 1
-                    }
-                }
-                let word = UnsafeBufferPointer(rebasing: buffer[start..<count])
+        // One allocation for all the words' bytes, each word's read where it is: a finder is made
+        // for every note. Not `init(unsafeUninitializedCapacity:)`, which looks the array's type
+        // up at run time (hundreds of instructions a call); an empty array reserving nothing
+        // writes nothing to the storage all empty arrays share.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(total)
+        for index in 0..<wordCount {
+            let start = bytes.count
+            read(index) { utf8 in bytes.append(contentsOf: utf8) }
+            guard bytes.count > start else { continue }
+            bytes.withUnsafeMutableBufferPointer { bytes in
+                for offset in start..<bytes.count { bytes[offset] = Self.fold(bytes[offset]) }
+                let word = UnsafeBufferPointer(rebasing: bytes[start...])
                 if word.count == 1 {
                     singles.append(word[0])
                 } else if word.count > 1 {
                     let pair = Self.rarestPair(of: word)
-                    pairs.append((start, count, pair, Self.sieve(word[pair]), Self.sieve(word[pair + 1])))
+                    pairs.append((start, bytes.count, pair, Self.sieve(word[pair]), Self.sieve(word[pair + 1])))
                 }
             }
         }
+        self.bytes = bytes
         self.pairs = pairs
         self.singles = singles
         self.hasEmptyWord = hasEmptyWord

@@ -32,7 +32,9 @@ public enum FileBytes {
         _ path: String, in folder: Int32 = AT_FDCWD, limit: Int = sizeLimit, into bytes: inout [UInt8]
     ) -> Result<Void, SystemError> {
         bytes.removeAll(keepingCapacity: true)
-        let descriptor = openat(folder, path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        // `withCString` lends a native string's own bytes (they end in a NUL); passing `path`
+        // itself copies them into a new array each call, made through a generic slow path.
+        let descriptor = path.withCString { openat(folder, $0, O_RDONLY | O_CLOEXEC | O_NONBLOCK) }
         guard descriptor >= 0 else { return .failure(SystemError(errno)) }
         defer { close(descriptor) }
         var info = stat()
