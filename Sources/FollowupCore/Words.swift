@@ -567,9 +567,9 @@ struct AnyWordFinder {
     /// The words one after another, ASCII letters in lower case: one allocation for them all,
     /// as a finder is made for every note.
     private let bytes: [UInt8]
-    /// Each word of two bytes or more: where it is in `bytes`, and its pair: the place of the
-    /// pair's first byte in the word, and both bytes with 0x20 set (see ``sieve(_:)``).
-    private let pairs: [(start: Int, end: Int, pair: Int, first: UInt8, second: UInt8)]
+    /// Each word of two bytes or more: where it is in `bytes`, and the place in it of its pair's
+    /// first byte.
+    private let pairs: [(start: Int, end: Int, pair: Int)]
     /// The words of one byte, each that byte.
     private let singles: [UInt8]
     /// What each step compares 16 bytes of text with: the pair's two bytes, sieved, 16 times
@@ -605,7 +605,7 @@ struct AnyWordFinder {
                 if utf8.isEmpty { hasEmptyWord = true }
             }
         }
-        var pairs: [(start: Int, end: Int, pair: Int, first: UInt8, second: UInt8)] = []
+        var pairs: [(start: Int, end: Int, pair: Int)] = []
         pairs.reserveCapacity(wordCount)
         var singles: [UInt8] = []
         // One allocation for all the words' bytes, each word's read where it is: a finder is made
@@ -623,9 +623,8 @@ struct AnyWordFinder {
                 let word = UnsafeBufferPointer(rebasing: bytes[start...])
                 if word.count == 1 {
                     singles.append(word[0])
-                } else if word.count > 1 {
-                    let pair = Self.rarestPair(of: word)
-                    pairs.append((start, bytes.count, pair, Self.sieve(word[pair]), Self.sieve(word[pair + 1])))
+                } else {
+                    pairs.append((start, bytes.count, Self.rarestPair(of: word)))
                 }
             }
         }
@@ -635,9 +634,9 @@ struct AnyWordFinder {
         self.hasEmptyWord = hasEmptyWord
         var sieves: [SIMD16<UInt8>] = []
         sieves.reserveCapacity(2 * pairs.count + singles.count)
-        for (_, _, _, first, second) in pairs {
-            sieves.append(SIMD16(repeating: first))
-            sieves.append(SIMD16(repeating: second))
+        for (start, _, pair) in pairs {
+            sieves.append(SIMD16(repeating: Self.sieve(bytes[start + pair])))
+            sieves.append(SIMD16(repeating: Self.sieve(bytes[start + pair + 1])))
         }
         for single in singles { sieves.append(SIMD16(repeating: Self.sieve(single))) }
         self.sieves = sieves
@@ -678,52 +677,51 @@ struct AnyWordFinder {
     /// ``isFound(in:)-(String)`` for UTF-8 bytes.
     func isFound(in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
         if hasEmptyWord { return !haystack.isEmpty }
-        guard !pairs.isEmpty || !singles.isEmpty, let base = haystack.baseAddress else { return false }
+        guard !sieves.isEmpty, let base = haystack.baseAddress else { return false }
         let count = haystack.count
+        let raw = UnsafeRawPointer(base)
+        let sieve = SIMD16<UInt8>(repeating: 0x20)
         return bytes.withUnsafeBufferPointer { bytes in
-            /// Whether a word starts at `start` of the text.
-            func isFound(_ word: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
-                guard start >= 0, start <= count - word.count else { return false }
-                var offset = 0
-                while offset < word.count, Self.fold(base[start + offset]) == word[offset] { offset += 1 }
-                return offset == word.count
-            }
-            /// Whether a word is found at one of the 16 places from `at`, given the text's bytes
-            /// from there (`here`) and from one after (`next`), sieved.
-            func isFound(here: SIMD16<UInt8>, next: SIMD16<UInt8>, at place: Int) -> Bool {
-                for single in singles {
-                    // The sieve lets through the letter's other case, and a few bytes that are not it.
-                    var lanes = Self.lanes(here .== SIMD16(repeating: Self.sieve(single)))
-                    while lanes != 0 {
-                        let at = place + lanes.trailingZeroBitCount
-                        if at < count, Self.fold(base[at]) == single { return true }
-                        lanes &= lanes &- 1
-                    }
+            sieves.withUnsafeBufferPointer { sieves in
+                let singlesStart = 2 * pairs.count
+                /// Whether a word starts at `start` of the text.
+                func isFound(_ word: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+                    guard start >= 0, start <= count - word.count else { return false }
+                    var offset = 0
+                    while offset < word.count, Self.fold(base[start + offset]) == word[offset] { offset += 1 }
+                    return offset == word.count
                 }
-                for (start, end, pair, first, second) in pairs {
-                    var lanes = Self.lanes((here .== SIMD16(repeating: first)) .& (next .== SIMD16(repeating: second)))
-                    guard lanes != 0 else { continue }
-                    let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
-                    while lanes != 0 {
-                        let lane = lanes.trailingZeroBitCount
-                        if isFound(word, at: place + lane - pair) { return true }
-                        lanes &= lanes &- 1
+                /// Whether a word is found at one of the 16 places from `at`, given the text's bytes
+                /// from there (`here`) and from one after (`next`), sieved: each word's places told.
+                func isFound(here: SIMD16<UInt8>, next: SIMD16<UInt8>, at place: Int) -> Bool {
+                    for (index, single) in singles.enumerated() {
+                        // The sieve lets through the letter's other case, and a few bytes that are not it.
+                        var lanes = Self.lanes(here .== sieves[singlesStart + index])
+                        while lanes != 0 {
+                            let at = place + lanes.trailingZeroBitCount
+                            if at < count, Self.fold(base[at]) == single { return true }
+                            lanes &= lanes &- 1
+                        }
                     }
+                    for (index, (start, end, pair)) in pairs.enumerated() {
+                        var lanes = Self.lanes((here .== sieves[2 * index]) .& (next .== sieves[2 * index + 1]))
+                        guard lanes != 0 else { continue }
+                        let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                        while lanes != 0 {
+                            if isFound(word, at: place + lanes.trailingZeroBitCount - pair) { return true }
+                            lanes &= lanes &- 1
+                        }
+                    }
+                    return false
                 }
-                return false
-            }
-            let raw = UnsafeRawPointer(base)
-            let sieve = SIMD16<UInt8>(repeating: 0x20)
-            return sieves.withUnsafeBufferPointer { sieves in
-                let pairCount = pairs.count
                 /// Whether any word may be at one of the 16 places: the sieve alone, each word's
                 /// place told only where it lets something through.
                 func isFoundInStep(at place: Int, here: SIMD16<UInt8>, next: SIMD16<UInt8>) -> Bool {
                     var mask = SIMDMask<SIMD16<Int8>>(repeating: false)
-                    for index in 0..<pairCount {
+                    for index in 0..<pairs.count {
                         mask .|= (here .== sieves[2 * index]) .& (next .== sieves[2 * index + 1])
                     }
-                    for index in (2 * pairCount)..<sieves.count { mask .|= here .== sieves[index] }
+                    for index in singlesStart..<sieves.count { mask .|= here .== sieves[index] }
                     let (low, high) = unsafeBitCast(mask, to: (UInt64, UInt64).self)
                     return low | high != 0 && isFound(here: here, next: next, at: place)
                 }
