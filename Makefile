@@ -2,6 +2,9 @@
 SWIFT ?= swift
 TODAY ?= 2026-11-21
 BIN_DEBUG = .build/debug/followup
+# Every build links libyaml from here when scripts/libyaml-arena (run by scripts/ensure-deps) made
+# it: the system's libyaml with its allocations in a per-thread arena (see Sources/CArena).
+export PKG_CONFIG_PATH := $(CURDIR)/.build/libyaml-arena$(if $(PKG_CONFIG_PATH),:$(PKG_CONFIG_PATH))
 
 .PHONY: run build release test fixtures format lint-format leakcheck bench fuzz fuzz-build asan tsan clean
 

@@ -21,14 +21,16 @@ let package = Package(
         .target(name: "CArena"),
         // The only module that sees the C API: bytes in, Swift values out.
         .target(name: "Markdown", dependencies: ["CCmark", "CArena"]),
-        // libyaml from the system (Debian: libyaml-dev): the parser behind front matter.
+        // libyaml from the system (Debian: libyaml-dev): the parser behind front matter. `make`
+        // builds link a copy of its static library whose allocations go to CArena instead.
         .systemLibrary(
             name: "CLibYAML",
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"])]
         ),
-        // The only module that sees libyaml's C API: its events assembled into Swift values.
-        .target(name: "YAML", dependencies: ["CLibYAML"]),
+        // The only module that sees libyaml's C API: its events assembled into Swift values. libyaml
+        // allocates from a per-thread arena where the build links it so (scripts/libyaml-arena).
+        .target(name: "YAML", dependencies: ["CLibYAML", "CArena"]),
         // Notes, dates, rules and the plan: no file system, no clock, no terminal.
         .target(
             name: "FollowupCore",
@@ -53,7 +55,7 @@ let package = Package(
         // replays the inputs it is given.
         .executableTarget(name: "FollowupFuzz", dependencies: ["FuzzHarness"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "CArena"]),
-        .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
+        .testTarget(name: "YAMLTests", dependencies: ["YAML", "CArena"]),
         .testTarget(name: "FollowupCoreTests", dependencies: ["FollowupCore"]),
         .testTarget(name: "VaultTests", dependencies: ["Vault"]),
         .testTarget(name: "GitTests", dependencies: ["Git"]),

@@ -1,8 +1,10 @@
 /* See include/CArena.h. Blocks carry a 16-byte header with their size, so realloc can copy a block
- * it cannot grow in place. Chunks come from malloc; the arena starts at 256 KiB (cmark needs about
- * 40 KiB for a 2 KB note) and adds a chunk twice as large, or large enough, when one fills. At
- * reset only the largest chunk is kept, and not even that one when it is over 4 MiB, so one huge
- * note does not pin its memory for the rest of the run. */
+ * it cannot grow in place. Chunks come from malloc; an arena starts at 256 KiB (cmark needs about
+ * 40 KiB for a 2 KB note, libyaml about 70 KiB for any front matter, most of it its input buffers)
+ * and adds a chunk twice as large, or large enough, when one fills. At reset only the largest chunk
+ * is kept, and not even that one when it is over 4 MiB, so one huge note does not pin its memory
+ * for the rest of the run. Each thread has two arenas, one for cmark and one for libyaml: a front
+ * matter's reset cannot take memory from a document being parsed, nor the other way round. */
 #include "CArena.h"
 
 #include <pthread.h>
@@ -46,7 +48,10 @@ struct arena {
   size_t reserved;
 };
 
-static _Thread_local struct arena arena;
+/* This thread's arenas. */
+static _Thread_local struct {
+  struct arena cmark, yaml;
+} arenas;
 static pthread_key_t exit_key;
 static pthread_once_t exit_key_once = PTHREAD_ONCE_INIT;
 
@@ -59,12 +64,17 @@ static void release_chunks(struct chunk *chunk) {
   }
 }
 
+static void release(struct arena *arena) {
+  release_chunks(arena->current);
+  arena->current = NULL;
+  arena->last = NULL;
+  arena->reserved = 0;
+}
+
 static void release_on_exit(void *state) {
-  struct arena *ending = state;
-  release_chunks(ending->current);
-  ending->current = NULL;
-  ending->last = NULL;
-  ending->reserved = 0;
+  (void)state;
+  release(&arenas.cmark);
+  release(&arenas.yaml);
 }
 
 static void make_exit_key(void) {
@@ -76,24 +86,25 @@ static void make_exit_key(void) {
 
 static size_t rounded(size_t size) { return (size + 15) & ~(size_t)15; }
 
-static struct chunk *add_chunk(size_t needed) {
-  size_t capacity = arena.current ? arena.current->capacity * 2 : FIRST_CHUNK;
+static struct chunk *add_chunk(struct arena *arena, size_t needed) {
+  size_t capacity = arena->current ? arena->current->capacity * 2 : FIRST_CHUNK;
   if (capacity < needed) capacity = rounded(needed);
   struct chunk *chunk = malloc(sizeof(struct chunk) + capacity);
   if (!chunk) {
     fputs("followup: out of memory\n", stderr);
     abort();
   }
-  if (!arena.current) {
+  if (!arenas.cmark.current && !arenas.yaml.current) {
     pthread_once(&exit_key_once, make_exit_key);
-    pthread_setspecific(exit_key, &arena);
+    /* Any non-NULL value: the destructor runs only for those. */
+    pthread_setspecific(exit_key, &arenas);
   }
-  chunk->older = arena.current;
+  chunk->older = arena->current;
   chunk->capacity = capacity;
   chunk->used = 0;
   POISON((unsigned char *)(chunk + 1), capacity);
-  arena.current = chunk;
-  arena.reserved += sizeof(struct chunk) + capacity;
+  arena->current = chunk;
+  arena->reserved += sizeof(struct chunk) + capacity;
   return chunk;
 }
 
@@ -101,49 +112,49 @@ static size_t *size_of(unsigned char *block) { return (size_t *)(block - HEADER)
 
 /* Makes room for a block of `needed` bytes (header included) in a new chunk; out of `take`'s way,
  * which cmark calls about 130 times a note and which finds room in the current chunk nearly always. */
-static __attribute__((noinline)) struct chunk *chunk_for(size_t size, size_t needed) {
+static __attribute__((noinline)) struct chunk *chunk_for(struct arena *arena, size_t size, size_t needed) {
   if (size > SIZE_MAX / 2) {
     fputs("followup: out of memory\n", stderr);
     abort();
   }
-  return add_chunk(needed);
+  return add_chunk(arena, needed);
 }
 
 /* A block of `size` bytes, not zeroed. Inlined into the allocator's entry points: it is a handful
  * of instructions, and the call around it cost as many again. */
-static inline __attribute__((always_inline)) unsigned char *take(size_t size) {
+static inline __attribute__((always_inline)) unsigned char *take(struct arena *arena, size_t size) {
   size_t needed = HEADER + rounded(size ? size : 1);
-  struct chunk *chunk = arena.current;
+  struct chunk *chunk = arena->current;
   /* A huge `size` wraps `needed` round to a small number: told apart here, and refused there. */
-  if (!chunk || chunk->capacity - chunk->used < needed || size > SIZE_MAX / 2) chunk = chunk_for(size, needed);
+  if (!chunk || chunk->capacity - chunk->used < needed || size > SIZE_MAX / 2) chunk = chunk_for(arena, size, needed);
   unsigned char *start = (unsigned char *)(chunk + 1) + chunk->used;
   chunk->used += needed;
   UNPOISON(start, HEADER + size);
   unsigned char *block = start + HEADER;
   *size_of(block) = size;
   POISON(start, HEADER);
-  arena.last = block;
+  arena->last = block;
   return block;
 }
 
-void *followup_arena_calloc(size_t count, size_t size) {
+static void *zeroed(struct arena *arena, size_t count, size_t size) {
   if (size && count > SIZE_MAX / size) {
     fputs("followup: out of memory\n", stderr);
     abort();
   }
-  unsigned char *block = take(count * size);
+  unsigned char *block = take(arena, count * size);
   memset(block, 0, count * size);
   return block;
 }
 
-void *followup_arena_realloc(void *pointer, size_t size) {
-  if (!pointer) return take(size);
+static void *resized(struct arena *arena, void *pointer, size_t size) {
+  if (!pointer) return take(arena, size);
   unsigned char *block = pointer;
   UNPOISON(block - HEADER, HEADER);
   size_t old = *size_of(block);
-  struct chunk *chunk = arena.current;
+  struct chunk *chunk = arena->current;
   unsigned char *end = (unsigned char *)(chunk + 1) + chunk->used;
-  if (block == arena.last && block + rounded(old ? old : 1) == end) {
+  if (block == arena->last && block + rounded(old ? old : 1) == end) {
     size_t grown = rounded(size ? size : 1), held = rounded(old ? old : 1);
     if (grown <= held || grown - held <= chunk->capacity - chunk->used) {
       chunk->used = chunk->used - held + grown;
@@ -155,33 +166,45 @@ void *followup_arena_realloc(void *pointer, size_t size) {
     }
   }
   POISON(block - HEADER, HEADER);
-  unsigned char *moved = take(size);
+  unsigned char *moved = take(arena, size);
   memcpy(moved, block, old < size ? old : size);
   POISON(block, old);
   return moved;
 }
 
-void followup_arena_free(void *pointer) { (void)pointer; }
-
-void followup_arena_reset(void) {
-  struct chunk *chunk = arena.current;
+static void reset(struct arena *arena) {
+  struct chunk *chunk = arena->current;
   if (!chunk) return;
   /* The newest chunk is the largest. */
   release_chunks(chunk->older);
   chunk->older = NULL;
-  arena.reserved = sizeof(struct chunk) + chunk->capacity;
-  arena.last = NULL;
+  arena->reserved = sizeof(struct chunk) + chunk->capacity;
+  arena->last = NULL;
   if (chunk->capacity > KEPT_CHUNK_LIMIT) {
-    release_chunks(chunk);
-    arena.current = NULL;
-    arena.reserved = 0;
+    release(arena);
     return;
   }
   POISON((unsigned char *)(chunk + 1), chunk->capacity);
   chunk->used = 0;
 }
 
-size_t followup_arena_reserved(void) { return arena.reserved; }
+void *followup_arena_calloc(size_t count, size_t size) { return zeroed(&arenas.cmark, count, size); }
+void *followup_arena_realloc(void *pointer, size_t size) { return resized(&arenas.cmark, pointer, size); }
+void followup_arena_free(void *pointer) { (void)pointer; }
+void followup_arena_reset(void) { reset(&arenas.cmark); }
+size_t followup_arena_reserved(void) { return arenas.cmark.reserved; }
+
+void *followup_yaml_malloc(size_t size) { return take(&arenas.yaml, size); }
+void *followup_yaml_realloc(void *pointer, size_t size) { return resized(&arenas.yaml, pointer, size); }
+void followup_yaml_free(void *pointer) { (void)pointer; }
+char *followup_yaml_strdup(const char *string) {
+  size_t size = strlen(string) + 1;
+  char *copy = (char *)take(&arenas.yaml, size);
+  memcpy(copy, string, size);
+  return copy;
+}
+void followup_yaml_reset(void) { reset(&arenas.yaml); }
+size_t followup_yaml_reserved(void) { return arenas.yaml.reserved; }
 
 void followup_map_large_blocks(void) {
 #if defined(__GLIBC__)

@@ -1,3 +1,4 @@
+import CArena
 import CLibYAML
 
 #if canImport(Glibc)
@@ -238,7 +239,12 @@ public struct YAMLComposer {
         guard yaml_parser_initialize(&parser) == 1 else {
             throw YAMLError(problem: "out of memory", mark: YAMLMark(line: 1, column: 1))
         }
-        defer { yaml_parser_delete(&parser) }
+        defer {
+            yaml_parser_delete(&parser)
+            // Every event is deleted by now: whatever libyaml took from this thread's arena
+            // (its input buffers, token queue, scalars) comes back at once.
+            followup_yaml_reset()
+        }
         let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self)
         // libyaml reads from the pointer only; an empty buffer still needs a valid address.
         var empty: UInt8 = 0

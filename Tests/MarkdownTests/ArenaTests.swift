@@ -67,3 +67,39 @@ struct ArenaTests {
         #expect(followup_arena_reserved() <= 1 << 20)
     }
 }
+
+/// libyaml's entry points into the second arena: the shapes of malloc, realloc and strdup, and
+/// their arena apart from cmark's, so that a front matter's reset never touches a document's blocks.
+@Suite("Arena for libyaml's allocations, at the C level")
+struct YAMLArenaEntryTests {
+    @Test func mallocReallocAndStrdupKeepTheirBytes() {
+        defer { followup_yaml_reset() }
+        let first = followup_yaml_malloc(10)!.assumingMemoryBound(to: UInt8.self)
+        #expect(UInt(bitPattern: first) % 16 == 0)
+        for offset in 0..<10 { first[offset] = UInt8(offset + 1) }
+        let copy = followup_yaml_strdup("scalar text")!
+        #expect(String(cString: copy) == "scalar text")
+        let moved = followup_yaml_realloc(first, 300_000)!.assumingMemoryBound(to: UInt8.self)
+        #expect((0..<10).allSatisfy { moved[$0] == UInt8($0 + 1) })
+        #expect(String(cString: copy) == "scalar text")
+        followup_yaml_free(moved)
+    }
+
+    @Test func theTwoArenasAreApart() {
+        followup_arena_reset()
+        followup_yaml_reset()
+        let markdown = followup_arena_calloc(1, 64)!.assumingMemoryBound(to: UInt8.self)
+        markdown[0] = 42
+        let markdownHeld = followup_arena_reserved()
+        // Enough YAML blocks to need a second chunk, then a reset of the YAML arena alone.
+        for _ in 0..<100 { _ = followup_yaml_malloc(10_000) }
+        #expect(followup_yaml_reserved() > 1 << 20)
+        followup_yaml_reset()
+        #expect(followup_arena_reserved() == markdownHeld)
+        #expect(markdown[0] == 42)
+        let next = followup_arena_calloc(1, 64)!
+        #expect(next != UnsafeMutableRawPointer(markdown))
+        followup_arena_reset()
+        followup_yaml_reset()
+    }
+}

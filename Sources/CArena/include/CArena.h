@@ -1,9 +1,15 @@
-/* A per-thread bump allocator with calloc, realloc and free in the C library's shapes, so that it
- * can stand behind a C library's allocator hooks (cmark's cmark_mem): many small allocations
- * made while one document is parsed, all given back at once by followup_arena_reset.
+/* Per-thread bump allocators with malloc, calloc, realloc and free in the C library's shapes, so
+ * that they can stand behind a C library's allocations: many small blocks made while one document
+ * is parsed, all given back at once by a reset.
  *
- * Each thread has its own arena; nothing is shared, so no lock is taken. free does nothing:
- * memory comes back only at reset. The arena's memory is released when its thread exits. */
+ * Two arenas a thread, nothing shared, so no lock is taken:
+ * - followup_arena_*, behind cmark's allocator hooks (cmark_mem), for a Markdown document;
+ * - followup_yaml_*, for libyaml, which has no allocator hooks: the build links a copy of the
+ *   system's static libyaml in which malloc, realloc, free and strdup are renamed to these
+ *   (scripts/libyaml-arena). Built against the system's libyaml as it is, libyaml uses the C
+ *   library's malloc, the YAML arena stays empty, and its reset does nothing.
+ * free does nothing: memory comes back only at reset. An arena's memory is released when its
+ * thread exits. */
 #ifndef FOLLOWUP_ARENA_H
 #define FOLLOWUP_ARENA_H
 
@@ -19,6 +25,19 @@ void followup_arena_free(void *pointer);
 void followup_arena_reset(void);
 /* The bytes this thread's arena holds from the system (for tests). */
 size_t followup_arena_reserved(void);
+
+/* libyaml's malloc, realloc, free and strdup, from this thread's YAML arena (aligned to 16; never
+ * NULL: they abort when out of memory). */
+void *followup_yaml_malloc(size_t size);
+void *followup_yaml_realloc(void *pointer, size_t size);
+void followup_yaml_free(void *pointer);
+char *followup_yaml_strdup(const char *string);
+/* Gives back every block libyaml took on this thread: call it once the parser and every event it
+ * produced are deleted. */
+void followup_yaml_reset(void);
+/* The bytes this thread's YAML arena holds from the system: above zero once libyaml has parsed
+ * something on this thread, if the build's libyaml allocates from it. */
+size_t followup_yaml_reserved(void);
 
 /* Keeps the C library's malloc from holding on to memory for the rest of the process: blocks of
  * 256 KiB or more are always mapped on their own and given back whole when freed, and free memory
