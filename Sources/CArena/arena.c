@@ -137,7 +137,7 @@ static inline __attribute__((always_inline)) unsigned char *take(struct arena *a
   return block;
 }
 
-static void *zeroed(struct arena *arena, size_t count, size_t size) {
+static inline __attribute__((always_inline)) void *zeroed(struct arena *arena, size_t count, size_t size) {
   if (size && count > SIZE_MAX / size) {
     fputs("followup: out of memory\n", stderr);
     abort();
@@ -147,7 +147,7 @@ static void *zeroed(struct arena *arena, size_t count, size_t size) {
   return block;
 }
 
-static void *resized(struct arena *arena, void *pointer, size_t size) {
+static inline __attribute__((always_inline)) void *resized(struct arena *arena, void *pointer, size_t size) {
   if (!pointer) return take(arena, size);
   unsigned char *block = pointer;
   UNPOISON(block - HEADER, HEADER);
