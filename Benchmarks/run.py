@@ -62,7 +62,9 @@ def timed(command, stdin=None):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", default="1000,10000,100000")
-    parser.add_argument("--runs", type=int, default=5)
+    # Eleven, not the five the target asks for at least: this machine's cores are shared, a single
+    # run can be 20% off, and a median of five still moved by a tenth between two benches.
+    parser.add_argument("--runs", type=int, default=11)
     parser.add_argument("--followup", default=os.path.join(ROOT, ".build", "release", "followup"))
     parser.add_argument("--floor", default=os.path.join(HERE, "floor"))
     args = parser.parse_args()
