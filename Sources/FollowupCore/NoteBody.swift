@@ -296,6 +296,31 @@ struct Roster {
             return Roster.isName(words[offset].lower(in: person.name), word.lower(in: text))
         }
 
+        /// Where in `words` (of `text`) the whole name starts, if it is there: its words in a row,
+        /// the last one maybe possessive. Only for a name of two words or more.
+        func fullNameIndex(in words: [Word], of text: String) -> Int? {
+            let count = self.words.count
+            guard count > 1, count <= words.count else { return nil }
+            // The first word is compared whole: a word of another length (most of them, told
+            // without reading it) starts no match.
+            let firstLength = self.words[0].key.count
+            return (0...(words.count - count)).first { start in
+                words[start].key.count == firstLength
+                    && self.words.indices.allSatisfy { offset in
+                        matches(words[start + offset], of: text, at: offset, possessive: offset == count - 1)
+                    }
+            }
+        }
+
+        /// The first word of `words` (of `text`) that is the name's first word or its possessive
+        /// (as written, unless `anyCase`), other than the words where `taken` holds.
+        func firstWordIndex(in words: [Word], of text: String, anyCase: Bool, taken: (Int) -> Bool) -> Int? {
+            words.indices.first { index in
+                matches(words[index], of: text, at: 0, possessive: true)
+                    && (anyCase || isFirstWordAsWritten(words[index], of: text)) && !taken(index)
+            }
+        }
+
         /// Whether `word` of `text` is the first word of the name as written, or its possessive.
         func isFirstWordAsWritten(_ word: Word, of text: String) -> Bool {
             var (name, text) = (person.name, text)
@@ -337,50 +362,52 @@ struct Roster {
             } : nil
     }
 
+    /// The person `text` names first: the first of ``all(in:of:anyCase:)``.
     func first(in words: [Word], of text: String, anyCase: Bool = false) -> Person? {
-        all(in: words, of: text, anyCase: anyCase).first
+        var first: (entry: Int, at: Int)?
+        forEachNamed(in: words, of: text, anyCase: anyCase) { entry, at in
+            // Entries come in roster order: a later one that starts at the same word is not first.
+            if first.map({ at < $0.at }) ?? true { first = (entry, at) }
+        }
+        return first.map { people[$0.entry].person }
     }
 
     /// Everyone named in `text`, whose words are `words`, in the order the text names them.
     func all(in words: [Word], of text: String, anyCase: Bool = false) -> [Person] {
+        var found: [(entry: Int, at: Int)] = []
+        forEachNamed(in: words, of: text, anyCase: anyCase) { found.append(($0, $1)) }
+        // Stable: names found at the same word keep roster order.
+        if found.count > 1 { found.sort { $0.at < $1.at } }
+        return found.map { people[$0.entry].person }
+    }
+
+    /// Calls `body` with the index of each entry that `text` names and the index in `words` where
+    /// it does, in roster order.
+    private func forEachNamed(
+        in words: [Word], of text: String, anyCase: Bool, _ body: (_ entry: Int, _ at: Int) -> Void
+    ) {
         // A name is found only where its first word is, in some case: an ASCII text without any
         // first word (ASCII letters folded) names no one. Text that is not ASCII may hold a
         // character whose lower case is an ASCII letter (the Kelvin sign), so it is read in full.
         if let firstWords {
             var text = text
-            if text.withUTF8({ Text.isASCII($0) && !firstWords.isFound(in: $0) }) { return [] }
+            if text.withUTF8({ Text.isASCII($0) && !firstWords.isFound(in: $0) }) { return }
         }
-        var found: [(person: Person, at: Int)] = []
-        for entry in people {
-            if let index = Self.index(of: entry, in: words, of: text, anyCase: anyCase) {
-                found.append((entry.person, index))
+        // Full names first. Where the text gives someone's full name, its first word is theirs, not
+        // another interviewer's who shares that first name: `Send Sam Park the deck` is not for
+        // Sam Lee.
+        var fullNames: [(entry: Int, at: Int)] = []
+        for entry in people.indices {
+            if let at = people[entry].fullNameIndex(in: words, of: text) { fullNames.append((entry, at)) }
+        }
+        for entry in people.indices {
+            if let full = fullNames.first(where: { $0.entry == entry }) {
+                body(entry, full.at)
+            } else if let at = people[entry].firstWordIndex(
+                in: words, of: text, anyCase: anyCase, taken: { index in fullNames.contains { $0.at == index } })
+            {
+                body(entry, at)
             }
-        }
-        if found.count > 1 { found.sort { $0.at < $1.at } }
-        return found.map(\.person)
-    }
-
-    private static func index(of name: Entry, in words: [Word], of text: String, anyCase: Bool) -> Int? {
-        if name.words.count > 1, let index = fullNameIndex(name, words, of: text) {
-            return index
-        }
-        return words.firstIndex { word in
-            name.matches(word, of: text, at: 0, possessive: true)
-                && (anyCase || name.isFirstWordAsWritten(word, of: text))
-        }
-    }
-
-    private static func fullNameIndex(_ name: Entry, _ words: [Word], of text: String) -> Int? {
-        let count = name.words.count
-        guard count <= words.count else { return nil }
-        // A full name has two words or more, so its first is compared whole: a word of another
-        // length (most of them, told without reading it) starts no match.
-        let firstLength = name.words[0].key.count
-        return (0...(words.count - count)).first { start in
-            words[start].key.count == firstLength
-                && name.words.indices.allSatisfy { offset in
-                    name.matches(words[start + offset], of: text, at: offset, possessive: offset == count - 1)
-                }
         }
     }
 

@@ -561,6 +561,35 @@ struct NoteReaderTests {
         #expect(note.actionItems.map(\.line) == [11, 12, 14, 15, 16])
     }
 
+    @Test func twoInterviewersWhoShareAFirstNameAreToldApart() throws {
+        // "Sam" alone names both at the same word: the one listed first is meant. "Sam Park" is
+        // Sam Park's full name, and its "Sam" is not Sam Lee's first name.
+        func note(_ interviewers: String) throws -> InterviewNote {
+            try validNote(
+                noteText(
+                    "company: Acme\ndate: 2026-11-18\ninterviewers: [\(interviewers)]",
+                    body: """
+
+                        ## Next steps
+                        - Send Sam the deck
+                        - Send Sam Park the deck
+
+                        ## Log
+                        - 2026-11-19: thanked Sam Park and Sam Lee
+                        - 2026-11-19: heard back from Sam
+                        - 2026-11-20: thanked Sam Park
+                        """))
+        }
+        let leeFirst = try note("Sam Lee, Sam Park")
+        #expect(leeFirst.actionItems.map(\.to) == ["Sam Lee", "Sam Park"])
+        #expect(leeFirst.log.map(\.thanked) == [["Sam Park", "Sam Lee"], [], ["Sam Park"]])
+        #expect(leeFirst.log.map(\.person) == ["Sam Park", "Sam Lee", "Sam Park"])
+        let parkFirst = try note("Sam Park, Sam Lee")
+        #expect(parkFirst.actionItems.map(\.to) == ["Sam Park", "Sam Park"])
+        #expect(parkFirst.log.map(\.thanked) == [["Sam Park", "Sam Lee"], [], ["Sam Park"]])
+        #expect(parkFirst.log.map(\.person) == ["Sam Park", "Sam Park", "Sam Park"])
+    }
+
     @Test func nestedTaskItemOutsideASection() throws {
         let note = try body("\n- Interview notes\n  - [ ] Email Miles the slides\n")
         #expect(note.actionItems.map(\.text) == ["Email Miles the slides"])
