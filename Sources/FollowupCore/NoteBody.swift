@@ -22,11 +22,14 @@ struct NoteBody {
         self.contact = contact
         interviewerNames = Roster(interviewers)
         contactName = Roster(contact.map { [$0] } ?? [])
-        // Each name up to its first space, as ``Person/firstName`` is, without making it a String.
-        firstNames = AnyWordFinder(
-            interviewers.map { person in
-                person.name.utf8.firstIndex(of: 0x20).map { person.name[..<$0] } ?? person.name[...]
-            })
+        // Each name up to its first space, as ``Person/firstName`` is, without making it a String:
+        // for most names the same words as the roster's first words, whose finder is then shared.
+        firstNames =
+            interviewerNames.firstWordsFinder(ifUpToTheFirstSpaceOf: interviewers)
+            ?? AnyWordFinder(
+                interviewers.map { person in
+                    person.name.utf8.firstIndex(of: 0x20).map { person.name[..<$0] } ?? person.name[...]
+                })
     }
 
     /// What a note's body holds. A reader of many notes keeps one, emptied for each note: its
@@ -360,6 +363,20 @@ struct Roster {
                 let first = entries[index].words[0]
                 name.withUTF8 { body(UnsafeBufferPointer(rebasing: $0[first.start..<first.end])) }
             } : nil
+    }
+
+    /// The finder of the names' first words, when they are exactly `people`'s names up to their
+    /// first space (`Grace` of `Grace Wilson`; not `Mary` of `Mary-Jane Watson`, whose name up to
+    /// its space is `Mary-Jane`), so that it finds what a finder of those would.
+    func firstWordsFinder(ifUpToTheFirstSpaceOf people: [Person]) -> AnyWordFinder? {
+        guard let firstWords, self.people.count == people.count else { return nil }
+        for index in people.indices {
+            var name = people[index].name
+            let first = self.people[index].words[0]
+            let upToSpace = name.withUTF8 { bytes in bytes.firstIndex(of: 0x20) ?? bytes.count }
+            guard first.start == 0, first.end == upToSpace else { return nil }
+        }
+        return firstWords
     }
 
     /// The person `text` names first: the first of ``all(in:of:anyCase:)``.

@@ -590,6 +590,34 @@ struct NoteReaderTests {
         #expect(parkFirst.log.map(\.person) == ["Sam Park", "Sam Park", "Sam Park"])
     }
 
+    @Test func passagesAreThoseThatNameAnInterviewerUpToTheFirstSpace() throws {
+        // A passage is prose naming an interviewer by their name up to its first space, in any
+        // case: `Grace` of Grace Wilson, but `Mary-Jane` (not `Mary`) of Mary-Jane Watson.
+        func passages(_ interviewers: String) throws -> [String] {
+            try validNote(
+                noteText(
+                    "company: Acme\ndate: 2026-11-18\ninterviewers: [\(interviewers)]",
+                    body: """
+
+                        Mary was late to the call.
+
+                        MARY-JANE walked me through the roadmap.
+
+                        grace asked about testing.
+
+                        Nobody else said much.
+                        """)
+            ).passages.map(\.text)
+        }
+        #expect(
+            try passages("Grace Wilson, Mary-Jane Watson") == [
+                "MARY-JANE walked me through the roadmap.", "grace asked about testing.",
+            ])
+        #expect(try passages("Grace Wilson") == ["grace asked about testing."])
+        #expect(
+            try passages("Mary Watson") == ["Mary was late to the call.", "MARY-JANE walked me through the roadmap."])
+    }
+
     @Test func nestedTaskItemOutsideASection() throws {
         let note = try body("\n- Interview notes\n  - [ ] Email Miles the slides\n")
         #expect(note.actionItems.map(\.text) == ["Email Miles the slides"])
