@@ -283,10 +283,17 @@ enum Section: Equatable {
 /// "mark done". In a log line it matches in any case: there, missing a name would silently count a
 /// thank-you as sent to everyone, while a false match costs only one reminder too many.
 struct Roster {
-    private struct Entry {
+    /// A class, never changed once made: the matching loops read entries in place, where a
+    /// struct was copied out of the list at every call, its name and words retained and released.
+    private final class Entry {
         let person: Person
         /// The words of the name (`person.name`).
         let words: [Word]
+
+        init(person: Person, words: [Word]) {
+            self.person = person
+            self.words = words
+        }
 
         /// Whether `word` of `text` is the name's word at `offset`, or with `possessive` also its
         /// possessive (`Sarah's`, `Sarah’s`), in any case. A possessive is told by the bytes of the
