@@ -70,7 +70,8 @@ public struct NoteReader {
                     path: path, interview: front.date, interviewers: front.interviewers, contact: front.contact)
                 let outline = outlines.outline(
                     of: UnsafeRawBufferPointer(rebasing: bytes[bodyStart...]), firstLine: bodyLine,
-                    keepsParagraph: reader.mentionsAnInterviewer)
+                    // A closure, not `reader.mentionsAnInterviewer`: that would copy the reader.
+                    keepsParagraph: { reader.mentionsAnInterviewer($0) })
                 reader.read(outline, into: &contents)
                 let note = InterviewNote(
                     path: path, company: front.company, role: front.role, date: front.date, minutes: front.minutes,
