@@ -403,19 +403,29 @@ extension WordTable where Value == Void {
 struct LowercaseWords {
     let words: Set<String>
     private let shapes: WordShapes
+    /// The words' bytes, when every word is ASCII (as they all are): an ASCII word is compared
+    /// with those of its length byte by byte, folding its case as it goes, rather than lower-cased
+    /// into a new string and hashed. Nil when some word is not ASCII.
+    private let ascii: [[UInt8]]?
 
     init(_ words: Set<String>) {
         self.words = words
         shapes = WordShapes(words)
+        ascii = words.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } } ? words.map { Array($0.utf8) } : nil
     }
 
     func contains(anyCase word: String) -> Bool {
         var copy = word
-        let isRuledOut = copy.withUTF8 { bytes in
-            guard let first = bytes.first, Text.isASCII(bytes) else { return false }
-            return !shapes.mayContain(first: first.asciiLowercased, count: bytes.count)
+        let found: Bool? = copy.withUTF8 { bytes in
+            guard let first = bytes.first, Text.isASCII(bytes) else { return nil }
+            guard shapes.mayContain(first: first.asciiLowercased, count: bytes.count) else { return false }
+            // An ASCII word lower-cases byte by byte, and equals an ASCII string only byte for byte.
+            return ascii?.contains { candidate in
+                candidate.count == bytes.count
+                    && candidate.indices.allSatisfy { candidate[$0] == bytes[$0].asciiLowercased }
+            }
         }
-        return !isRuledOut && words.contains(word.lowercased())
+        return found ?? words.contains(word.lowercased())
     }
 }
 
