@@ -6,14 +6,6 @@ import YAML
 /// that they go there, come back after every document, error or not, and leave results intact.
 @Suite("Arena for libyaml's allocations")
 struct YAMLArenaTests {
-    private func compose(_ text: String) throws(YAMLError) -> YAMLNode? {
-        var copy = text
-        let result = copy.withUTF8 { buffer in
-            Result { () throws(YAMLError) in try YAML.compose(UnsafeRawBufferPointer(buffer)) }
-        }
-        return try result.get()
-    }
-
     @Test func libyamlAllocatesFromTheArenaInThisBuild() throws {
         // The arena keeps its chunk across resets, so after one document it holds memory on this
         // thread only if libyaml took it from there. Zero means this build linked the system's

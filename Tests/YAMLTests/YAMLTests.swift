@@ -1,16 +1,17 @@
 import Testing
 import YAML
 
+/// The first document of `text`, as ``YAML/compose(_:)`` reads it from its UTF-8 bytes.
+func compose(_ text: String) throws(YAMLError) -> YAMLNode? {
+    var copy = text
+    let result = copy.withUTF8 { buffer in
+        Result { () throws(YAMLError) in try YAML.compose(UnsafeRawBufferPointer(buffer)) }
+    }
+    return try result.get()
+}
+
 @Suite("YAML from libyaml events")
 struct YAMLTests {
-    private func compose(_ text: String) throws(YAMLError) -> YAMLNode? {
-        var copy = text
-        let result = copy.withUTF8 { buffer in
-            Result { () throws(YAMLError) in try YAML.compose(UnsafeRawBufferPointer(buffer)) }
-        }
-        return try result.get()
-    }
-
     @Test func mappingsSequencesAndScalarsWithMarks() throws {
         let root = try #require(try compose("company: Acme\ninterviewers:\n  - Ada\n  - name: Grace\n    email: g@x\n"))
         #expect(root["company"]?.scalarText == "Acme")
