@@ -92,7 +92,7 @@ enum DatePhrase {
         }
         let words = Word.split(text)
         var start = 0
-        if let first = words.first, Weekday.named(first.lower(in: text)) != nil { start = 1 }
+        if let first = words.first, Weekday.named(first.key) != nil { start = 1 }
         let scanner = Scanner(words: words, of: text, from: Day(ordinal: 0), bareDurations: false)
         guard let (fields, next) = scanner.calendarFields(at: start), let year = fields.year else {
             return .unreadable
@@ -284,12 +284,12 @@ private struct Scanner {
         var day: Int
         var next: Int
         // The day is checked first: it fails at the first byte for almost every word.
-        if let d = dayOfMonth(words[index + 1].key), let m = MonthName.number(lowercased: lower(at: index)) {
+        if let d = dayOfMonth(words[index + 1].key), let m = MonthName.number(words[index].key) {
             (month, day, next) = (m, d, index + 2)
         } else if let d = dayOfMonth(words[index].key) {
             var monthIndex = index + 1
             if words.has("of", at: monthIndex) { monthIndex += 1 }
-            guard monthIndex < words.count, let m = MonthName.number(lowercased: lower(at: monthIndex)) else {
+            guard monthIndex < words.count, let m = MonthName.number(words[monthIndex].key) else {
                 return nil
             }
             (month, day, next) = (m, d, monthIndex + 1)
@@ -327,7 +327,7 @@ private struct Scanner {
     }
 
     private func weekday(at index: Int) -> Weekday? {
-        index < words.count ? Weekday.named(lower(at: index)) : nil
+        index < words.count ? Weekday.named(words[index].key) : nil
     }
 
     /// A quantity and a unit: `2 weeks`, `two weeks`, `a week`, `a couple of weeks`, `1-2 weeks`,
@@ -442,18 +442,18 @@ private func fridayOfWeek(_ day: Day) -> Day {
 
 extension Weekday {
     /// The weekday for a full or abbreviated English name in lower case (`fri`, `thurs`, `friday`).
-    static func named(_ word: String) -> Weekday? {
-        switch word {
-        case "sunday", "sun": .sunday
-        case "monday", "mon": .monday
-        case "tuesday", "tue", "tues": .tuesday
-        case "wednesday", "wed": .wednesday
-        case "thursday", "thu", "thur", "thurs": .thursday
-        case "friday", "fri": .friday
-        case "saturday", "sat": .saturday
-        default: nil
-        }
-    }
+    static func named(_ word: String) -> Weekday? { names[WordKey(word)] }
+
+    /// ``named(_:)`` for a word's key, its lower case: no string made.
+    static func named(_ key: WordKey) -> Weekday? { names[key] }
+
+    private static let names = WordTable<Weekday>([
+        ("sunday", .sunday), ("sun", .sunday), ("monday", .monday), ("mon", .monday),
+        ("tuesday", .tuesday), ("tue", .tuesday), ("tues", .tuesday), ("wednesday", .wednesday),
+        ("wed", .wednesday), ("thursday", .thursday), ("thu", .thursday), ("thur", .thursday),
+        ("thurs", .thursday), ("friday", .friday), ("fri", .friday), ("saturday", .saturday),
+        ("sat", .saturday),
+    ])
 }
 
 /// `YYYY-MM-DD` (month and day may have one digit) and `HH:MM` read by hand: they are fixed

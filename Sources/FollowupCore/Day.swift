@@ -179,9 +179,12 @@ public enum MonthName {
         return table
     }()
 
-    /// Every name ``number(lowercased:)`` knows.
+    /// Every name the month of a word's key is known by.
     static var lowercasedNames: [String] { Array(numbers.keys) }
 
-    /// The month for a word already in lower case and without a trailing period.
-    static func number(lowercased word: String) -> Int? { numbers[word] }
+    /// The month for a word's key (its lower case, without a trailing period): no string made or
+    /// hashed.
+    static func number(_ key: WordKey) -> Int? { byKey[key] }
+
+    private static let byKey = WordTable<Int>(numbers.map { (WordKey($0.key), $0.value) })
 }
