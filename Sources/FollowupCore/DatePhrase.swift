@@ -241,7 +241,7 @@ private struct Scanner {
         let next = words.has("next", at: index)
         if next { index += 1 }
         guard index < words.count else { return nil }
-        switch lower(at: index) {
+        switch words[index].key {
         case "week": return next ? endOfNextWeek(from) : endOfWeek(from)
         case "month": return next ? from.adding(months: 1).endOfMonth : from.endOfMonth
         case "day": return next ? nil : from
@@ -350,10 +350,11 @@ private struct Scanner {
 
     private func quantity(at index: Int) -> (Int, next: Int)? {
         guard index < words.count else { return nil }
-        let word = lower(at: index)
+        // The word's key is its lower case: compared as it is, the string made only for a number.
+        let key = words[index].key
         var count: Int
         var next = index + 1
-        switch word {
+        switch key {
         case "a", "an":
             if words.has("couple", at: next) {
                 (count, next) = (2, next + 1)
@@ -364,9 +365,10 @@ private struct Scanner {
             }
             if words.has("of", at: next), count > 1 { next += 1 }
         case "couple", "few", "several":
-            count = word == "couple" ? 2 : 3
+            count = key == "couple" ? 2 : 3
             if words.has("of", at: next) { next += 1 }
         default:
+            let word = lower(at: index)
             if let value = Int(word) {
                 count = value
             } else if let dash = word.firstIndex(of: "-"), let upper = Int(word[word.index(after: dash)...]),
@@ -388,7 +390,7 @@ private struct Scanner {
 
     private func unit(at index: Int) -> (Duration.Unit, next: Int)? {
         guard index < words.count else { return nil }
-        switch lower(at: index) {
+        switch words[index].key {
         case "day", "days": return (.days, index + 1)
         case "week", "weeks", "wk", "wks": return (.weeks, index + 1)
         case "month", "months": return (.months, index + 1)
