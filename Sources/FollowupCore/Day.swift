@@ -161,14 +161,6 @@ public enum MonthName {
     /// `Jan` … `Dec`.
     public static func short(_ month: Int) -> String { String(full[month - 1].prefix(3)) }
 
-    /// The month (1–12) for a full or abbreviated English name in any case: `nov`, `Nov.`,
-    /// `November`, `Sept`.
-    public static func number(_ word: some StringProtocol) -> Int? {
-        var lower = word.lowercased()
-        if lower.hasSuffix(".") { lower.removeLast() }
-        return numbers[lower]
-    }
-
     /// Full and three-letter names, and `sept`, in lower case.
     private static let numbers: [String: Int] = {
         var table = ["sept": 9]
@@ -179,7 +171,7 @@ public enum MonthName {
         return table
     }()
 
-    /// Every name the month of a word's key is known by.
+    /// Every name ``number(_:)`` knows, in lower case.
     static var lowercasedNames: [String] { Array(numbers.keys) }
 
     /// The month for a word's key (its lower case, without a trailing period): no string made or

@@ -397,15 +397,14 @@ extension WordTable where Value == Void {
     func contains(_ key: WordKey) -> Bool { self[key] != nil }
 }
 
-/// Lower-case words, asked about words in any case (`Send` is `send`). An ASCII word is
-/// lower-cased and hashed only when its first letter and length fit a member, which most words
-/// do not; any other word is lower-cased as Unicode says (the Kelvin sign is a `k`).
+/// Lower-case words, asked about words in any case (`Send` is `send`). An ASCII word is compared
+/// with the members byte by byte, folding its case, and only when its first letter and length fit
+/// one, which most words do not; any other word is lower-cased as Unicode says (the Kelvin sign is
+/// a `k`) and looked up in the set.
 struct LowercaseWords {
     let words: Set<String>
     private let shapes: WordShapes
-    /// The words' bytes, when every word is ASCII (as they all are): an ASCII word is compared
-    /// with those of its length byte by byte, folding its case as it goes, rather than lower-cased
-    /// into a new string and hashed. Nil when some word is not ASCII.
+    /// The words' bytes, when every word is ASCII (as they all are); nil when some word is not.
     private let ascii: [[UInt8]]?
 
     init(_ words: Set<String>) {
