@@ -132,6 +132,19 @@ struct DraftingTests {
         #expect(spaced.fill([.specifics: "Point."]).body == "Hi,\n\nPoint.\n\nBye.\nPoint.\n\nP.S.")
     }
 
+    /// The space an empty placeholder takes is a whole character, as an editor shows it: not the
+    /// space of ` ́` (a space with an accent on it) after the placeholder, nor the space that an
+    /// Arabic number sign (U+0600, a prepended mark) before it joins.
+    @Test func emptyPlaceholdersTakeOnlyASpaceThatIsACharacter() throws {
+        let template = try DraftTemplate.parse(
+            "Subject: \u{600} {{first_name}}.\n\n{{first_name}} \u{301}x\nHi {{first_name}} there\n{{first_name}} ok\n",
+            file: "t", name: .thankYou)
+        let filled = template.fill([:])
+        #expect(filled.subject == "\u{600} .")
+        #expect(filled.body == " \u{301}x\nHi there\nok")
+        #expect(template.fill([.firstName: "Ada"]).body == "Ada \u{301}x\nHi Ada there\nAda ok")
+    }
+
     @Test func variantFileNames() {
         #expect(DraftTemplate.Name.parse(fileName: "thank-you.txt")! == (.thankYou, 1))
         #expect(DraftTemplate.Name.parse(fileName: "thank-you-2.txt")! == (.thankYou, 2))

@@ -74,7 +74,7 @@ public enum Drafter {
         // is about the latest.
         let promisedAt = name == .deliverable ? application.note(at: action.note) ?? interview : interview
 
-        var values: [DraftTemplate.Placeholder: String] = [
+        var values: DraftTemplate.Values = [
             .name: recipient?.name ?? action.to ?? "",
             .firstName: (recipient?.firstName ?? action.to.map { Person(name: $0).firstName }) ?? "",
             .theirRole: recipient?.role ?? "",

@@ -114,12 +114,66 @@ public struct DraftTemplate: Sendable, Equatable {
         case timeline
         /// The day of your first check-in: `Monday 16 November`.
         case lastCheckIn = "last_check_in"
+
+        /// Its place among the placeholders, from 0: where ``Values`` keeps its value.
+        var index: Int {
+            switch self {
+            case .name: 0
+            case .firstName: 1
+            case .theirRole: 2
+            case .company: 3
+            case .role: 4
+            case .stage: 5
+            case .interviewDay: 6
+            case .interviewDate: 7
+            case .specifics: 8
+            case .deliverable: 9
+            case .timeline: 10
+            case .lastCheckIn: 11
+            }
+        }
+    }
+
+    /// The values the placeholders are filled with, one for each; a value not given is empty.
+    /// Written as a dictionary literal: `[.firstName: "Ada", .role: "ML"]`.
+    public struct Values: Sendable, ExpressibleByDictionaryLiteral {
+        /// By ``Placeholder/index``: no hashing of a placeholder's name to look a value up.
+        private var values = InlineArray<12, String>(repeating: "")
+
+        public init(dictionaryLiteral elements: (Placeholder, String)...) {
+            for (placeholder, value) in elements { self[placeholder] = value }
+        }
+
+        public subscript(placeholder: Placeholder) -> String {
+            get { values[placeholder.index] }
+            set { values[placeholder.index] = newValue }
+        }
     }
 
     /// A piece of a template line.
     enum Piece: Sendable, Equatable {
-        case text(String)
+        case text(Literal)
         case placeholder(Placeholder)
+
+        /// Text between placeholders, with what filling it needs worked out once, when the
+        /// template is read.
+        struct Literal: Sendable, Equatable {
+            let text: String
+            /// Its UTF-8 bytes.
+            let utf8: [UInt8]
+            /// How many bytes to leave out at its start after an empty placeholder, which takes
+            /// a space with it: the first character when it is a space, else none.
+            let spaceAfterEmptyPlaceholder: Int
+            /// Whether it is only spaces and tabs (or nothing).
+            let isBlank: Bool
+
+            init(_ text: String) {
+                self.text = text
+                utf8 = Array(text.utf8)
+                spaceAfterEmptyPlaceholder = text.hasPrefix(" ") ? text.utf8.count - text.dropFirst().utf8.count : 0
+                isBlank = DraftTemplate.isBlank(text)
+            }
+        }
     }
 
     public let name: Name
@@ -153,7 +207,7 @@ public struct DraftTemplate: Sendable, Equatable {
         for (offset, line) in lines.dropFirst(2).enumerated() {
             body.append(try pieces(line, line: offset + 3, column: 1, file: file, name: name))
         }
-        while let last = body.last, last.allSatisfy({ $0 == .text("") || ($0.isBlankText) }) { body.removeLast() }
+        while let last = body.last, last.allSatisfy(\.isBlankText) { body.removeLast() }
         guard !body.isEmpty else { throw error(max(1, lines.count), 1, "the template has no body") }
         return DraftTemplate(name: name, file: file, text: text, subject: subject, body: body)
     }
@@ -198,7 +252,7 @@ public struct DraftTemplate: Sendable, Equatable {
         var pieces: [Piece] = []
         var rest = line.startIndex
         while let open = find(UInt8(ascii: "{"), from: rest) {
-            if open != rest { pieces.append(.text(String(line[rest..<open]))) }
+            if open != rest { pieces.append(.text(Piece.Literal(String(line[rest..<open])))) }
             let inside = bytes.index(open, offsetBy: 2)
             guard let close = find(UInt8(ascii: "}"), from: inside) else {
                 throw error(at: open, "`{{` is never closed with `}}` on this line")
@@ -214,7 +268,7 @@ public struct DraftTemplate: Sendable, Equatable {
             pieces.append(.placeholder(placeholder))
             rest = bytes.index(close, offsetBy: 2)
         }
-        if rest != line.endIndex { pieces.append(.text(String(line[rest...]))) }
+        if rest != line.endIndex { pieces.append(.text(Piece.Literal(String(line[rest...])))) }
         return pieces
     }
 
@@ -223,26 +277,37 @@ public struct DraftTemplate: Sendable, Equatable {
     /// A placeholder with an empty value takes one neighbouring space with it, so `Hi {{first_name}},`
     /// reads `Hi,` when no one is named; a line holding only empty placeholders is dropped, and
     /// blank lines never pile up.
-    func fill(_ values: [Placeholder: String]) -> (subject: String, body: String) {
-        let subject = Self.fill(self.subject, values) ?? ""
-        // Written into one string as it goes. A blank line is held back until a line with text
-        // follows it, which drops blank lines at the start, in runs and at the end.
-        var body = ""
-        body.reserveCapacity(512)
+    func fill(_ values: Values) -> (subject: String, body: String) {
+        // Written into one buffer of bytes as it goes, each line where it will stay: a line that
+        // is dropped is cut off again. A mail link is a draft, and a large vault has thousands.
+        var out: [UInt8] = []
+        out.reserveCapacity(1024)
+        let subject = Self.write(self.subject, values, to: &out) ? String(decoding: out, as: UTF8.self) : ""
+        out.removeAll(keepingCapacity: true)
+        // A blank line is held back until a line with text follows it, which drops blank lines
+        // at the start, in runs and at the end.
         var hasText = false
         var blankBefore = false
         for line in self.body {
-            guard let filled = Self.fill(line, values) else { continue }
-            if Self.isBlank(filled) {
+            let lineStart = out.count
+            if hasText {
+                out.append(0x0A)
+                if blankBefore { out.append(0x0A) }
+            }
+            let textStart = out.count
+            guard Self.write(line, values, to: &out) else {
+                out.removeSubrange(lineStart...)
+                continue
+            }
+            if out[textStart...].allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
+                out.removeSubrange(lineStart...)
                 blankBefore = hasText
                 continue
             }
-            if hasText { body += blankBefore ? "\n\n" : "\n" }
-            body += filled
             hasText = true
             blankBefore = false
         }
-        return (subject, body)
+        return (subject, String(decoding: out, as: UTF8.self))
     }
 
     /// Whether `text` is only spaces and tabs (or nothing), told from its bytes: a Character is a
@@ -252,40 +317,47 @@ public struct DraftTemplate: Sendable, Equatable {
         return text.withUTF8 { bytes in bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 } }
     }
 
-    /// One line filled in, or nil when it had placeholders and all of them were empty and nothing
-    /// else was on the line.
-    private static func fill(_ pieces: [Piece], _ values: [Placeholder: String]) -> String? {
-        var out = ""
+    /// Appends one line filled in to `out`; false when it had placeholders and all of them were
+    /// empty and nothing else was on the line (what it appended is then to be cut off).
+    private static func write(_ pieces: [Piece], _ values: Values, to out: inout [UInt8]) -> Bool {
+        let start = out.count
         var hadPlaceholder = false
         var allEmpty = true
         var dropNextSpace = false
         for piece in pieces {
             switch piece {
-            case .text(var text):
-                if dropNextSpace, text.hasPrefix(" ") { text.removeFirst() }
+            case .text(let text):
+                out.append(contentsOf: text.utf8[(dropNextSpace ? text.spaceAfterEmptyPlaceholder : 0)...])
                 dropNextSpace = false
-                out += text
-                if !Self.isBlank(text) { allEmpty = false }
+                if !text.isBlank { allEmpty = false }
             case .placeholder(let placeholder):
                 hadPlaceholder = true
-                let value = values[placeholder] ?? ""
+                let value = values[placeholder]
                 if value.isEmpty {
-                    if out.hasSuffix(" ") { out.removeLast() } else { dropNextSpace = true }
+                    if endsWithSpace(out, from: start) { out.removeLast() } else { dropNextSpace = true }
                 } else {
-                    out += value
+                    out.append(contentsOf: value.utf8)
                     allEmpty = false
                     dropNextSpace = false
                 }
             }
         }
-        if hadPlaceholder && allEmpty { return nil }
-        return out
+        return !(hadPlaceholder && allEmpty)
+    }
+
+    /// Whether the line written from `start` on ends with the character space, as `hasSuffix(" ")`
+    /// tells: its last byte is a space, which is a character of its own unless what comes before
+    /// it joins it (a prepended mark, never an ASCII character).
+    private static func endsWithSpace(_ out: [UInt8], from start: Int) -> Bool {
+        guard out.count > start, out[out.count - 1] == 0x20 else { return false }
+        if out.count - 1 == start || out[out.count - 2] < 0x80 { return true }
+        return String(decoding: out[start...], as: UTF8.self).hasSuffix(" ")
     }
 }
 
 extension DraftTemplate.Piece {
     var isBlankText: Bool {
-        if case .text(let text) = self { return DraftTemplate.isBlank(text) }
+        if case .text(let text) = self { return text.isBlank }
         return false
     }
 }
