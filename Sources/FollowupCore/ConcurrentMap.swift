@@ -81,3 +81,19 @@ private final class BatchCounter: @unchecked Sendable {
         return start
     }
 }
+
+extension Array {
+    /// Takes each element out, in order, and hands it to `body` to keep, without a copy: a copy
+    /// retains every object the element holds and the array's end releases them again, touching
+    /// memory long gone cold (100,000 notes' readings, on one thread while the others wait).
+    /// Each slot is left holding `placeholder`, which should hold no object.
+    public mutating func takeEach(leaving placeholder: Element, _ body: (consuming Element) -> Void) {
+        withUnsafeMutableBufferPointer { slots in
+            guard let base = slots.baseAddress else { return }
+            for index in slots.indices {
+                body((base + index).move())
+                (base + index).initialize(to: placeholder)
+            }
+        }
+    }
+}

@@ -11,6 +11,9 @@ public struct NoteReading: Sendable {
         self.note = note
         self.problems = problems
     }
+
+    /// No note and no problems: what is left where a reading was taken from.
+    public static let none = NoteReading(note: nil, problems: [])
 }
 
 /// Reads the bytes of one file into an ``InterviewNote``.

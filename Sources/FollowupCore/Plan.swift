@@ -32,8 +32,22 @@ public struct Plan: Sendable, Equatable {
         // Each stage lets go of the one before it, so that a large vault is not held in memory
         // twice: the readings once their notes are taken, the notes once grouped, each
         // application's actions once gathered.
-        let notes = readings.compactMap(\.note)
-        let problems = readings.flatMap(\.problems)
+        // The notes and problems are moved out of the readings, not copied: a copy retains each
+        // note's storage, and the readings' end releases it again, touching every note's memory
+        // on one thread while the others wait.
+        var readings = consume readings
+        var notes: [InterviewNote] = []
+        notes.reserveCapacity(readings.count)
+        var problems: [Problem] = []
+        readings.withUnsafeMutableBufferPointer { slots in
+            guard let base = slots.baseAddress else { return }
+            for slot in slots.indices.lazy.map({ base + $0 }) {
+                let note = slot.pointer(to: \.note)!
+                if let taken = note.move() { notes.append(taken) }
+                note.initialize(to: nil)
+                if !slot.pointee.problems.isEmpty { problems += slot.pointee.problems }
+            }
+        }
         _ = consume readings
         let applications = Application.group(consume notes, jobs: jobs)
         let actions = Self.actions(for: applications, jobs: jobs)

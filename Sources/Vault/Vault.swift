@@ -55,7 +55,7 @@ public struct Vault: Sendable {
             }
         }
         let listing = Listing()
-        let parts = [[(index: Int, reading: NoteReading)]](count: Swift.max(1, jobs), jobs: jobs) { _ in
+        var parts = [[(index: Int, reading: NoteReading)]](count: Swift.max(1, jobs), jobs: jobs) { _ in
             if listing.claim() {
                 var walk = Walk(vault: self) { listing.add($0) }
                 walk.visit(folder: "")
@@ -73,13 +73,23 @@ public struct Vault: Sendable {
             return part
         }
         let files = listing.files
-        var byListing = [NoteReading?](repeating: nil, count: files.count)
-        for part in consume parts {
-            for (index, reading) in part { byListing[index] = reading }
+        // The place of each file's reading: its path's place in bytewise order.
+        var place = [Int](repeating: 0, count: files.count)
+        for (position, index) in Text.bytewiseOrder(files).enumerated() { place[index] = position }
+        // Each reading is moved to its place, not copied (see `takeEach`).
+        return [NoteReading](unsafeUninitializedCapacity: files.count + 1) { slots, count in
+            var placed = 0
+            for part in parts.indices {
+                parts[part].takeEach(leaving: (0, .none)) { taken in
+                    (slots.baseAddress! + place[taken.index]).initialize(to: taken.reading)
+                    placed += 1
+                }
+            }
+            // Every file is read once, so every place is filled once.
+            precondition(placed == files.count, "\(placed) readings for \(files.count) files")
+            (slots.baseAddress! + files.count).initialize(to: NoteReading(note: nil, problems: listing.problems))
+            count = files.count + 1
         }
-        var readings = Text.bytewiseOrder(files).map { byListing[$0]! }
-        readings.append(NoteReading(note: nil, problems: listing.problems))
-        return readings
     }
 
     /// The notes' paths relative to the vault, sorted, and a problem for each folder or link that

@@ -41,4 +41,20 @@ struct ConcurrentMapTests {
         }
         #expect(found.allSatisfy { $0 })
     }
+
+    /// `takeEach` hands over every element in order and keeps no copy: each object taken is then
+    /// held by the taker alone, and the array holds the placeholder in every slot.
+    @Test func takingEachElementLeavesNoCopyBehind() {
+        final class Box {
+            let value: Int
+            init(_ value: Int) { self.value = value }
+        }
+        let placeholder = Box(-1)
+        var boxes = (0..<100).map { Box($0) }
+        var taken: [Box] = []
+        boxes.takeEach(leaving: placeholder) { taken.append($0) }
+        #expect(taken.map(\.value) == Array(0..<100))
+        #expect(boxes.count == 100 && boxes.allSatisfy { $0 === placeholder })
+        for index in taken.indices { #expect(isKnownUniquelyReferenced(&taken[index])) }
+    }
 }
