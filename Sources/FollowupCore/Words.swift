@@ -416,15 +416,22 @@ struct LowercaseWords {
     func contains(anyCase word: String) -> Bool {
         var copy = word
         let found: Bool? = copy.withUTF8 { bytes in
-            guard let first = bytes.first, Text.isASCII(bytes) else { return nil }
-            guard shapes.mayContain(first: first.asciiLowercased, count: bytes.count) else { return false }
-            // An ASCII word lower-cases byte by byte, and equals an ASCII string only byte for byte.
-            return ascii?.contains { candidate in
-                candidate.count == bytes.count
-                    && candidate.indices.allSatisfy { candidate[$0] == bytes[$0].asciiLowercased }
-            }
+            guard !bytes.isEmpty, Text.isASCII(bytes) else { return nil }
+            return contains(anyCaseASCII: bytes)
         }
         return found ?? words.contains(word.lowercased())
+    }
+
+    /// ``contains(anyCase:)`` for a word of ASCII bytes.
+    func contains(anyCaseASCII bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first else { return words.contains("") }
+        guard shapes.mayContain(first: first.asciiLowercased, count: bytes.count) else { return false }
+        // An ASCII word lower-cases byte by byte, and equals an ASCII string only byte for byte.
+        guard let ascii else { return words.contains(String(decoding: bytes, as: UTF8.self).lowercased()) }
+        return ascii.contains { candidate in
+            candidate.count == bytes.count
+                && candidate.indices.allSatisfy { candidate[$0] == bytes[$0].asciiLowercased }
+        }
     }
 }
 

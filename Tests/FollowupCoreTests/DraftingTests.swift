@@ -203,6 +203,45 @@ struct DraftingTests {
         }
     }
 
+    /// A cover note's noun phrase is worked out on the bytes of an ASCII item, on Strings for any
+    /// other. The two agree on random ASCII items made of what the rules look at: sending verbs,
+    /// names, first names and possessives, prepositions and other connectors, determiners,
+    /// numbers, punctuation, both cases, and runs of spaces and tabs.
+    @Test func coverNotesReadTheSameFromBytesAsFromStrings() {
+        var generator = SystemRandomNumberGenerator()
+        let rosters = [
+            ["Dana Whitfield", "Jo", "Sam Lee"], ["Ann  Lee", "ann"], [], [" Bo", "Al B. C"], ["Lee", "Sam Lee Park"],
+        ]
+        let pieces = [
+            "Send", "send", "SHARE", "email", "Forward", "the", "The", "a", "A", "an", "my", "NDA", "CV", "cv",
+            "Write-up",
+            "deck", "doc.", "slides,", "plan;", "notes:", "3", "x2", "2x", "to", "To", "for", "FOR", "with", "and",
+            "by",
+            "due", "on", "in", "-", ",", ".", ":", "...", "Dana", "dana", "Dana's", "Dana,", "Whitfield", "Whitfield.",
+            "Jo", "Jo's", "Jo.", "Sam", "Lee", "Lee,", "Ann", "ann", "Bo", "Al", "B.", "C", "C.", "Park", "x", "I",
+            // Whole names after a preposition, which are taken off the end.
+            "to Dana Whitfield", "for Sam Lee", "with Ann Lee", "to Sam Lee Park", "for Al B. C", "to Dana Whitfield.",
+        ]
+        let spaces = [" ", " ", " ", "  ", "\t", " \t "]
+        for _ in 0..<5_000 {
+            let everyone = rosters.randomElement(using: &generator)!.map { Person(name: $0) }
+            var text = Bool.random(using: &generator) ? "" : spaces.randomElement(using: &generator)!
+            for index in 0..<Int.random(in: 0...9, using: &generator) {
+                if index > 0 { text += spaces.randomElement(using: &generator)! }
+                text += pieces.randomElement(using: &generator)!
+            }
+            let fromBytes = DeliverableText.asciiPhrase(text, naming: everyone)
+            #expect(fromBytes != nil, "an ASCII item is read from its bytes: \(text)")
+            #expect(
+                fromBytes == DeliverableText.phrase(text, naming: everyone),
+                "“\(text)” naming \(everyone.map(\.name))")
+        }
+        // Anything but ASCII, or a control character other than a tab, is left to the Strings.
+        #expect(DeliverableText.asciiPhrase("Send the désign deck", naming: []) == nil)
+        #expect(DeliverableText.asciiPhrase("Send the deck", naming: [Person(name: "Zoë")]) == nil)
+        #expect(DeliverableText.asciiPhrase("Send the deck\r\n", naming: []) == nil)
+    }
+
     @Test func noBuiltInDraftMentionsPay() throws {
         let note = try Self.interview(
             "Miles walked me through the salary band. Sarah asked about my pay and benefits expectations.\n",

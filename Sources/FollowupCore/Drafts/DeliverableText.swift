@@ -4,9 +4,14 @@ enum DeliverableText {
     static func nounPhrase(_ item: String, recipient: Person?, people: [Person], interview: Day) -> String {
         var text = item
         if let start = DatePhrase.dueStart(in: text, from: interview) { text = String(text[..<start]) }
-        var words = Self.words(of: text, splittingAtTabs: true)
         var everyone = people
         if let recipient { everyone.append(recipient) }
+        return asciiPhrase(text, naming: everyone) ?? phrase(text, naming: everyone)
+    }
+
+    /// The noun phrase of `text` (an item up to its due phrase), without the names of `everyone`.
+    static func phrase(_ text: String, naming everyone: [Person]) -> String {
+        var words = Self.words(of: text, splittingAtTabs: true)
         let firstNames = everyone.map { $0.firstName }
         // A handful of names: a list compared one by one costs less than hashing them into a set.
         let names = everyone.map { $0.name } + firstNames
@@ -61,6 +66,133 @@ enum DeliverableText {
             words.insert("the", at: 0)
         }
         return words.joined(separator: " ")
+    }
+
+    /// ``phrase(_:naming:)`` worked out on the bytes of an ASCII text and ASCII names, the usual
+    /// case, where every Character is one byte: each word a range of the text, trimmed by
+    /// narrowing it, and one String made at the end. A mail link for a deliverable is written
+    /// from it, thousands in a large vault. Nil for any other text (a control character other
+    /// than a tab too: `\r\n` is one Character), which ``phrase(_:naming:)`` reads.
+    static func asciiPhrase(_ text: String, naming everyone: [Person]) -> String? {
+        // Every name and first name one after another: full names first, each first name (up to
+        // the first space) after them, at the same place in `firstNames`.
+        var nameBytes: [UInt8] = []
+        nameBytes.reserveCapacity(16 * everyone.count)
+        var names: [Range<Int>] = []
+        names.reserveCapacity(everyone.count)
+        var firstNames: [Range<Int>] = []
+        firstNames.reserveCapacity(everyone.count)
+        for person in everyone {
+            var name = person.name
+            let isASCII = name.withUTF8 { name in
+                guard name.allSatisfy({ $0 >= 0x20 && $0 < 0x80 }) else { return false }
+                let start = nameBytes.count
+                nameBytes.append(contentsOf: name)
+                names.append(start..<nameBytes.count)
+                firstNames.append(start..<(start + (name.firstIndex(of: 0x20) ?? name.count)))
+                return true
+            }
+            guard isASCII else { return nil }
+        }
+        var text = text
+        return text.withUTF8 { text -> String? in
+            guard text.allSatisfy({ ($0 >= 0x20 && $0 < 0x80) || $0 == 0x09 }) else { return nil }
+            return nameBytes.withUnsafeBufferPointer { nameBytes in
+                asciiPhrase(text, names: names, firstNames: firstNames, in: nameBytes)
+            }
+        }
+    }
+
+    private static func asciiPhrase(
+        _ text: UnsafeBufferPointer<UInt8>, names: [Range<Int>], firstNames: [Range<Int>],
+        in nameBytes: UnsafeBufferPointer<UInt8>
+    ) -> String {
+        func bytes(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: text[range]) }
+        func name(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> {
+            UnsafeBufferPointer(rebasing: nameBytes[range])
+        }
+        func isPunctuation(_ byte: UInt8) -> Bool {
+            byte == UInt8(ascii: ",") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: ";")
+                || byte == UInt8(ascii: ":")
+        }
+        /// `range` without the bytes `trims` at either end (`trimmingCharacters(in:)`).
+        func trimmed(_ range: Range<Int>, _ trims: (UInt8) -> Bool) -> Range<Int> {
+            var (start, end) = (range.lowerBound, range.upperBound)
+            while start < end, trims(text[start]) { start += 1 }
+            while end > start, trims(text[end - 1]) { end -= 1 }
+            return start..<end
+        }
+        func split(_ bytes: UnsafeBufferPointer<UInt8>, atTabs: Bool) -> [Range<Int>] {
+            var words: [Range<Int>] = []
+            words.reserveCapacity(bytes.count / 2 + 1)
+            forEachWord(in: bytes, splittingAtTabs: atTabs) { words.append($0) }
+            return words
+        }
+        var words = split(text, atTabs: true)
+        func isName(_ word: Range<Int>) -> Bool {
+            let bare = bytes(trimmed(word, isPunctuation))
+            // `Jonas's`: the word without its last two characters.
+            let stem = bytes(word.lowerBound..<Swift.max(word.lowerBound, word.upperBound - 2))
+            func isIt(_ range: Range<Int>) -> Bool {
+                name(range).elementsEqual(bare) || name(range).elementsEqual(stem)
+            }
+            return names.contains(where: isIt) || firstNames.contains(where: isIt)
+        }
+        func trimEnd() {
+            while let last = words.last {
+                let bare = trimmed(last) { isPunctuation($0) || $0 == UInt8(ascii: "-") }
+                if bare.isEmpty || connectors.contains(anyCaseASCII: bytes(bare)) {
+                    words.removeLast()
+                } else if bare != last {
+                    words[words.count - 1] = bare
+                } else {
+                    break
+                }
+            }
+        }
+        trimEnd()
+        if let first = words.first, sendingVerbs.contains(anyCaseASCII: bytes(first)) { words.removeFirst() }
+        while let first = words.first, isName(first) { words.removeFirst() }
+        /// Removes `name` and the preposition before it from the end; whether it was there.
+        func removeAtEnd(_ range: Range<Int>) -> Bool {
+            // The word before where the name would start is looked at first; the name is split
+            // into words only when that word is a preposition.
+            var count = 0
+            forEachWord(in: name(range), splittingAtTabs: false) { _ in count += 1 }
+            guard words.count > count, prepositions.contains(anyCaseASCII: bytes(words[words.count - count - 1])) else {
+                return false
+            }
+            let nameWords = split(name(range), atTabs: false)
+            let endsWithName = zip(words.suffix(nameWords.count), nameWords).allSatisfy { word, part in
+                bytes(trimmed(word, isPunctuation)).elementsEqual(UnsafeBufferPointer(rebasing: name(range)[part]))
+            }
+            guard endsWithName else { return false }
+            words.removeLast(nameWords.count + 1)
+            return true
+        }
+        for (name, firstName) in zip(names, firstNames) {
+            let removedName = removeAtEnd(name)
+            let removedFirstName = removeAtEnd(firstName)
+            if removedName || removedFirstName { trimEnd() }
+        }
+        guard let first = words.first else { return "what I promised" }
+        var phrase: [UInt8] = []
+        phrase.reserveCapacity(text.count + 4)
+        let hasDigit = bytes(first).contains { $0 &- UInt8(ascii: "0") < 10 }
+        if !determiners.contains(anyCaseASCII: bytes(first)), !hasDigit {
+            // Lower-case `Write-up` but keep `NDA` and `CV`.
+            let lowers = first.count == 1 || (text[first.lowerBound + 1] &- UInt8(ascii: "a") < 26)
+            phrase.append(contentsOf: "the ".utf8)
+            phrase.append(lowers ? text[first.lowerBound].asciiLowercased : text[first.lowerBound])
+            phrase.append(contentsOf: bytes(first.dropFirst()))
+        } else {
+            phrase.append(contentsOf: bytes(first))
+        }
+        for word in words.dropFirst() {
+            phrase.append(0x20)
+            phrase.append(contentsOf: bytes(word))
+        }
+        return String(decoding: phrase, as: UTF8.self)
     }
 
     /// The words of `text` between spaces (and tabs, when asked), as `split` on Characters gives
