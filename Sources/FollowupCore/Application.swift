@@ -60,9 +60,9 @@ public struct Application: Sendable, Equatable {
             return a != b ? a < b : left < right
         }.map { logged[$0].place }
         people = Self.people(sorted)
-        let paths = sorted.map(\.path)
-        // Stable: notes at one path (a plan made from readings, not a folder) keep their order.
-        byPath = sorted.indices.map(Int32.init).sorted { paths[Int($0)] < paths[Int($1)] }
+        // In bytewise order, as note(at:) searches it: integers compared before strings. Stable:
+        // notes at one path (a plan made from readings, not a folder) keep their order.
+        byPath = Text.bytewiseOrder(sorted.map(\.path)).map(Int32.init)
     }
 
     /// Every mention of a person, latest note first, merged by lower-cased name.
@@ -96,8 +96,9 @@ public struct Application: Sendable, Equatable {
 
     /// The note at `path`, when it is one of this application's.
     public func note(at path: String) -> InterviewNote? {
-        let found = Self.firstIndex(in: byPath.count) { notes[Int(byPath[$0])].path >= path }
-        return found < byPath.count && notes[Int(byPath[found])].path == path ? notes[Int(byPath[found])] : nil
+        let found = Self.firstIndex(in: byPath.count) { Text.bytewiseCompare(notes[Int(byPath[$0])].path, path) >= 0 }
+        guard found < byPath.count, Text.bytewiseCompare(notes[Int(byPath[found])].path, path) == 0 else { return nil }
+        return notes[Int(byPath[found])]
     }
 
     /// The first of `0..<count` where `isAtOrPast` holds, which holds for every index after it; or

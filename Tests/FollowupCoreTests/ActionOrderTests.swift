@@ -25,7 +25,13 @@ struct ActionOrderTests {
         var random = Generator(state: seed)
         let start = Day(year: 2026, month: 11, day: 18)!
         let companies = ["Acme", "acme", "Globex", "Stark Industries", "Initech"]
-        let people = [nil, "Ada", "Grace"]
+        // Recipients are told apart first by eight bytes of an ASCII name: names that share them
+        // or end within them, an empty name (no one, as nil is), and names that only Unicode's
+        // rules order (a decomposed ë is the same name as a composed one).
+        let people = [
+            nil, "Ada", "Grace", "Grace Hopper", "Grace Hoppe", "Grace Hopper-Lee", "", "ada", "Zoë", "Zoe\u{308}",
+            "Zoe", "Émile",
+        ]
         return (0..<count).map { number in
             Action(
                 kind: Action.Kind.allCases[random.next(Action.Kind.allCases.count)],

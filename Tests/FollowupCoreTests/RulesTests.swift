@@ -59,6 +59,25 @@ struct RulesTests {
         summary(actions.filter { $0.kind == .followUp || $0.kind == .moveOn })
     }
 
+    /// A note is found by its exact path: among paths that share long beginnings, that end where
+    /// another goes on, and that only Unicode's rules call equal (a composed and a decomposed é,
+    /// two files on Linux), which a search in the order of Strings could confuse.
+    @Test func notesAreFoundByTheirExactPath() throws {
+        let paths = [
+            "2026/acme/screen.md", "2026/acme/screen.md.md", "2026/acme/screen-2.md", "2026/acme/é.md",
+            "2026/acme/e\u{301}.md", "2026/acme/z.md", "2026/acme/Z.md", "a.md",
+        ]
+        let application = try Self.application(
+            paths.enumerated().map { ($1, Self.note(date: "2026-11-\(10 + $0)")) })
+        for (day, path) in paths.enumerated() {
+            let note = try #require(application.note(at: path), "\(path)")
+            #expect(note.path.utf8.elementsEqual(path.utf8), "\(path)")
+            #expect(note.date == Day(year: 2026, month: 11, day: 10 + day))
+        }
+        #expect(application.note(at: "2026/acme/screen") == nil)
+        #expect(application.note(at: "2026/acme/e.md") == nil)
+    }
+
     /// People are found by name in any case, with the latest note's mention first and an email and
     /// a role taken from older notes when it lacks them; notes are found by path.
     @Test func peopleAndNotesAreFoundInTheApplication() throws {
