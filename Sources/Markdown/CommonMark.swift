@@ -39,11 +39,10 @@ public enum CommonMark {
 }
 
 /// Makes the outlines of documents one after another, keeping the room its walk takes (the list
-/// of blocks and the buffer their text is gathered in) from one document to the next: a thread
-/// that reads thousands of notes allocates it once, and finds it in its cache.
+/// of blocks) from one document to the next: a thread that reads thousands of notes allocates it
+/// once, and finds it in its cache.
 public struct OutlineReader {
     private var blocks: [Block] = []
-    private var text: [UInt8] = []
 
     public init() {}
 
@@ -72,15 +71,13 @@ public struct OutlineReader {
             cmark_parser_free(parser)
             guard let document, let iterator = cmark_iter_new(document) else { return Outline(blocks: []) }
             return withoutActuallyEscaping(keepsParagraph) { keepsParagraph in
-                var walk = Walk(
-                    lineOffset: firstLine - 1, keepsParagraph: keepsParagraph, blocks: &blocks, text: &text)
+                var walk = Walk(lineOffset: firstLine - 1, keepsParagraph: keepsParagraph, blocks: &blocks)
                 while true {
                     let event = cmark_iter_next(iterator)
                     if event == CMARK_EVENT_DONE { break }
                     guard let node = cmark_iter_get_node(iterator) else { continue }
                     walk.visit(node, entering: event == CMARK_EVENT_ENTER)
                 }
-                swap(&walk.text, &text)
                 blocks = walk.blocks
                 return Outline(blocks: walk.blocks)
             }
@@ -103,24 +100,34 @@ private struct Walk {
     var gathering: (block: Gathered, container: OpaquePointer)?
     /// The gathered texts' bytes: one buffer for the whole walk, decoded once per block. Each
     /// block's text follows the one before, from `gatheredFrom` on: the buffer is not cleared
-    /// for every block (a call each), only when it has grown large.
-    var text: [UInt8] = []
+    /// for every block, only when it has grown large. It is in cmark's arena, given back with
+    /// the document, and written with a plain copy of each piece: a text node is appended for
+    /// every piece of text in the note, and `Array.append(contentsOf:)` cost some ninety
+    /// instructions a call beyond the copy.
+    var text: UnsafeMutablePointer<UInt8>
+    var textCount = 0
+    var textCapacity = 8192
     var gatheredFrom = 0
 
-    /// A walk in the room `blocks` and `text` hold (taken, and emptied, for the walk).
-    init(
-        lineOffset: Int, keepsParagraph: @escaping (UnsafeBufferPointer<UInt8>) -> Bool, blocks: inout [Block],
-        text: inout [UInt8]
-    ) {
+    /// A walk in the room `blocks` holds (taken, and emptied, for the walk).
+    init(lineOffset: Int, keepsParagraph: @escaping (UnsafeBufferPointer<UInt8>) -> Bool, blocks: inout [Block]) {
         self.lineOffset = Int32(clamping: lineOffset)
         self.keepsParagraph = keepsParagraph
         swap(&self.blocks, &blocks)
-        swap(&self.text, &text)
         self.blocks.removeAll(keepingCapacity: true)
-        self.text.removeAll(keepingCapacity: true)
-        // A note has a few dozen blocks, and their text a few kilobytes: room made once.
+        // A note has a few dozen blocks: room made once.
         self.blocks.reserveCapacity(64)
-        self.text.reserveCapacity(4096)
+        text = followup_arena_realloc(nil, textCapacity).assumingMemoryBound(to: UInt8.self)
+    }
+
+    /// Appends `count` bytes at `bytes` to the gathered text.
+    private mutating func append(_ bytes: UnsafePointer<UInt8>, count: Int) {
+        if textCount + count > textCapacity {
+            textCapacity = Swift.max(2 * textCapacity, textCount + count)
+            text = followup_arena_realloc(text, textCapacity).assumingMemoryBound(to: UInt8.self)
+        }
+        (text + textCount).update(from: bytes, count: count)
+        textCount += count
     }
 
     mutating func visit(_ node: OpaquePointer, entering: Bool) {
@@ -161,11 +168,14 @@ private struct Walk {
         case CMARK_NODE_TEXT, CMARK_NODE_CODE:
             if gathering != nil, let literal = cmark_node_get_literal(node) {
                 literal.withMemoryRebound(to: UInt8.self, capacity: 1) { bytes in
-                    text.append(contentsOf: UnsafeBufferPointer(start: bytes, count: strlen(literal)))
+                    append(bytes, count: strlen(literal))
                 }
             }
         case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-            if gathering != nil { text.append(UInt8(ascii: " ")) }
+            if gathering != nil {
+                var space = UInt8(ascii: " ")
+                append(&space, count: 1)
+            }
         default:
             break
         }
@@ -179,8 +189,8 @@ private struct Walk {
 
     private mutating func startGathering(_ block: Gathered, from container: OpaquePointer) {
         gathering = (block, container)
-        if text.count > 1 << 16 { text.removeAll(keepingCapacity: true) }
-        gatheredFrom = text.count
+        if textCount > 1 << 16 { textCount = 0 }
+        gatheredFrom = textCount
     }
 
     /// Makes the block whose text was gathered: a heading or paragraph is added now (neither holds
@@ -189,7 +199,7 @@ private struct Walk {
     private mutating func finishGathering(_ container: OpaquePointer) {
         guard let current = gathering, current.container == container else { return }
         gathering = nil
-        var gathered = Self.trimmed(text[gatheredFrom...])
+        var gathered = Self.trimmed(UnsafeBufferPointer(start: text + gatheredFrom, count: textCount - gatheredFrom))
         switch current.block {
         case .heading(let level, let position, let isQuoted):
             let text = String(decoding: gathered, as: UTF8.self)
@@ -206,7 +216,7 @@ private struct Walk {
                     depth: item.depth, isQuoted: item.isQuoted))
         case .paragraph(let position, let isQuoted):
             // Most paragraphs are prose the caller has no use for: told from the bytes, never made a String.
-            guard gathered.withUnsafeBufferPointer(keepsParagraph) else { return }
+            guard keepsParagraph(gathered) else { return }
             let text = String(decoding: gathered, as: UTF8.self)
             blocks.append(.paragraph(Paragraph(text: text, position: position, isQuoted: isQuoted)))
         }
@@ -221,25 +231,25 @@ private struct Walk {
     }
 
     /// Splits `[ ] text`, `[x] text` or `[X] text` into the box and the text after it.
-    static func splitTaskBox(_ text: ArraySlice<UInt8>) -> (ListItem.Task?, ArraySlice<UInt8>) {
-        let start = text.startIndex
-        guard text.count >= 3, text[start] == UInt8(ascii: "["), text[start + 2] == UInt8(ascii: "]"),
-            text.count == 3 || text[start + 3] == UInt8(ascii: " ") || text[start + 3] == UInt8(ascii: "\t")
+    static func splitTaskBox(_ text: UnsafeBufferPointer<UInt8>) -> (ListItem.Task?, UnsafeBufferPointer<UInt8>) {
+        guard text.count >= 3, text[0] == UInt8(ascii: "["), text[2] == UInt8(ascii: "]"),
+            text.count == 3 || text[3] == UInt8(ascii: " ") || text[3] == UInt8(ascii: "\t")
         else { return (nil, text) }
         let task: ListItem.Task
-        switch text[start + 1] {
+        switch text[1] {
         case UInt8(ascii: " "): task = .open
         case UInt8(ascii: "x"), UInt8(ascii: "X"): task = .done
         default: return (nil, text)
         }
-        return (task, trimmed(text.dropFirst(3)))
+        return (task, trimmed(UnsafeBufferPointer(rebasing: text[3...])))
     }
 
     /// The bytes without leading and trailing spaces, tabs and line breaks.
-    static func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
-        let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
-        guard let first = bytes.firstIndex(where: { !isSpace($0) }) else { return [] }
-        let last = bytes.lastIndex(where: { !isSpace($0) })!
-        return bytes[first...last]
+    static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        var (start, end) = (0, bytes.count)
+        while start < end, isSpace(bytes[start]) { start += 1 }
+        while end > start, isSpace(bytes[end - 1]) { end -= 1 }
+        return UnsafeBufferPointer(rebasing: bytes[start..<end])
     }
 }

@@ -39,6 +39,31 @@ struct OutlineTests {
         #expect(found.map(\.text) == ["open", "done", "Done too", "[] not a box", "[y] not either", "plain"])
     }
 
+    /// Block texts are gathered in one buffer that grows (a block longer than its first 8 KiB)
+    /// and starts over once it holds 64 KiB: every text comes out whole, in any of those.
+    @Test func longTextsComeOutWhole() {
+        let words = (0..<6_000).map { "w\($0)" }
+        // About 40 KB in one item, a piece of text and a line break for each word.
+        let long = words.joined(separator: " ")
+        var markdown = "- [ ] \(words.joined(separator: "\n"))\n\n"
+        var expected = ["li:\(long)"]
+        for index in 0..<40 {
+            let part = words[(index * 150)..<(index * 150 + 150)]
+            markdown += "## Part \(index)\n\n\(part.joined(separator: "\n"))\n\n"
+            expected += ["h2:Part \(index)", "p:" + part.joined(separator: " ")]
+        }
+        markdown += "- \(long) *end*\n"
+        expected.append("li:\(long) end")
+        let shape = CommonMark.outline(of: markdown).blocks.map { block -> String in
+            switch block {
+            case .heading(let heading): "h\(heading.level):\(heading.text)"
+            case .listItem(let item): "li:\(item.text)"
+            case .paragraph(let paragraph): "p:\(paragraph.text)"
+            }
+        }
+        #expect(shape == expected)
+    }
+
     @Test func onlyTheFirstParagraphIsTheItemText() {
         let found = items("- Send the deck\n  to Sarah\n\n  More details here.\n")
         #expect(found.map(\.text) == ["Send the deck to Sarah"])
