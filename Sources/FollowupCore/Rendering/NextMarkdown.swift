@@ -38,8 +38,8 @@ public enum NextMarkdown {
     ) {
         var out = Bytes(capacity: Self.flushSize + 64 * 1024)
         func flushIfFull() {
-            guard out.buffer.count >= Self.flushSize else { return }
-            out.buffer.withUnsafeBytes(emit)
+            guard out.count >= Self.flushSize else { return }
+            out.withUnsafeBytes(emit)
             out.removeAll()
         }
         out.append(header)
@@ -100,12 +100,12 @@ public enum NextMarkdown {
                     mailLinks(numbers, of: mailActions, in: plan, templates: templates)
                 }
                 for text in texts {
-                    out.append(text, from: 0, to: text.buffer.count)
+                    out.append(text, from: 0, to: text.count)
                     flushIfFull()
                 }
             }
         }
-        out.buffer.withUnsafeBytes(emit)
+        out.withUnsafeBytes(emit)
     }
 
     /// `[mail-N]: mailto:…` for the mail links numbered `numbers` (from 0), whose actions are at
@@ -199,7 +199,7 @@ public enum NextMarkdown {
             // By index, not `for action in`: that would copy each action, a retain per string.
             for index in actions.indices {
                 write(actions[index], in: plan, to: &lines)
-                lineEnds.append(lines.buffer.count)
+                lineEnds.append(lines.count)
                 hasMail.append(Drafter.hasEmailDraft(for: actions[index], in: plan, templates: templates))
             }
         }
