@@ -9,54 +9,10 @@ enum DeliverableText {
         return asciiPhrase(text, naming: everyone) ?? phrase(text, naming: everyone)
     }
 
-    /// The noun phrase of `text` (an item up to its due phrase), without the names of `everyone`.
+    /// The noun phrase of `text` (an item up to its due phrase), without the names of `everyone`,
+    /// read as Strings: any text.
     static func phrase(_ text: String, naming everyone: [Person]) -> String {
-        var words = Self.words(of: text, splittingAtTabs: true)
-        let firstNames = everyone.map { $0.firstName }
-        // A handful of names: a list compared one by one costs less than hashing them into a set.
-        let names = everyone.map { $0.name } + firstNames
-        func isName(_ word: String) -> Bool {
-            names.contains(word.trimmingCharacters(in: ",.;:")) || names.contains(String(word.dropLast(2)))
-        }
-        func trimEnd() {
-            while let last = words.last {
-                let bare = last.trimmingCharacters(in: ",.;:-–—")
-                if bare.isEmpty || connectors.contains(anyCase: bare) {
-                    words.removeLast()
-                } else if bare != last {
-                    words[words.count - 1] = bare
-                } else {
-                    break
-                }
-            }
-        }
-        trimEnd()
-        if let first = words.first, sendingVerbs.contains(anyCase: first) { words.removeFirst() }
-        // `Send Jonas the doc`: the recipient named right after the verb.
-        while let first = words.first, isName(first) { words.removeFirst() }
-        // `… to Elif`, `… for Dana Whitfield`.
-        /// Removes `name` and the preposition before it from the end; whether it was there.
-        func removeAtEnd(_ name: String) -> Bool {
-            // The word before where the name would start is looked at first; the name is split
-            // into words only when that word is `to`, `for` or `with`.
-            let count = Self.wordCount(of: name)
-            guard words.count > count, prepositions.contains(anyCase: words[words.count - count - 1]) else {
-                return false
-            }
-            let nameWords = Self.words(of: name, splittingAtTabs: false)
-            let endsWithName = zip(words.suffix(nameWords.count), nameWords).allSatisfy {
-                $0.trimmingCharacters(in: ",.;:") == $1
-            }
-            guard endsWithName else { return false }
-            words.removeLast(nameWords.count + 1)
-            return true
-        }
-        for (person, firstName) in zip(everyone, firstNames) {
-            let removedName = removeAtEnd(person.name)
-            let removedFirstName = removeAtEnd(firstName)
-            // Trimming again changes nothing unless a name was removed.
-            if removedName || removedFirstName { trimEnd() }
-        }
+        var words = StringWords(everyone).phraseWords(Self.words(of: text, splittingAtTabs: true))
         guard var first = words.first else { return "what I promised" }
         if !determiners.contains(anyCase: first), !first.contains(where: \.isNumber) {
             // Lower-case `Write-up` but keep `NDA` and `CV`.
@@ -74,22 +30,18 @@ enum DeliverableText {
     /// from it, thousands in a large vault. Nil for any other text (a control character other
     /// than a tab too: `\r\n` is one Character), which ``phrase(_:naming:)`` reads.
     static func asciiPhrase(_ text: String, naming everyone: [Person]) -> String? {
-        // Every name and first name one after another: full names first, each first name (up to
-        // the first space) after them, at the same place in `firstNames`.
+        // Every name one after another, each with where its first name (up to the first space) ends.
         var nameBytes: [UInt8] = []
         nameBytes.reserveCapacity(16 * everyone.count)
-        var names: [Range<Int>] = []
+        var names: [(full: Range<Int>, first: Range<Int>)] = []
         names.reserveCapacity(everyone.count)
-        var firstNames: [Range<Int>] = []
-        firstNames.reserveCapacity(everyone.count)
         for person in everyone {
             var name = person.name
             let isASCII = name.withUTF8 { name in
                 guard name.allSatisfy({ $0 >= 0x20 && $0 < 0x80 }) else { return false }
                 let start = nameBytes.count
                 nameBytes.append(contentsOf: name)
-                names.append(start..<nameBytes.count)
-                firstNames.append(start..<(start + (name.firstIndex(of: 0x20) ?? name.count)))
+                names.append((start..<nameBytes.count, start..<(start + (name.firstIndex(of: 0x20) ?? name.count))))
                 return true
             }
             guard isASCII else { return nil }
@@ -98,106 +50,33 @@ enum DeliverableText {
         return text.withUTF8 { text -> String? in
             guard text.allSatisfy({ ($0 >= 0x20 && $0 < 0x80) || $0 == 0x09 }) else { return nil }
             return nameBytes.withUnsafeBufferPointer { nameBytes in
-                asciiPhrase(text, names: names, firstNames: firstNames, in: nameBytes)
-            }
-        }
-    }
-
-    private static func asciiPhrase(
-        _ text: UnsafeBufferPointer<UInt8>, names: [Range<Int>], firstNames: [Range<Int>],
-        in nameBytes: UnsafeBufferPointer<UInt8>
-    ) -> String {
-        func bytes(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: text[range]) }
-        func name(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> {
-            UnsafeBufferPointer(rebasing: nameBytes[range])
-        }
-        func isPunctuation(_ byte: UInt8) -> Bool {
-            byte == UInt8(ascii: ",") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: ";")
-                || byte == UInt8(ascii: ":")
-        }
-        /// `range` without the bytes `trims` at either end (`trimmingCharacters(in:)`).
-        func trimmed(_ range: Range<Int>, _ trims: (UInt8) -> Bool) -> Range<Int> {
-            var (start, end) = (range.lowerBound, range.upperBound)
-            while start < end, trims(text[start]) { start += 1 }
-            while end > start, trims(text[end - 1]) { end -= 1 }
-            return start..<end
-        }
-        func split(_ bytes: UnsafeBufferPointer<UInt8>, atTabs: Bool) -> [Range<Int>] {
-            var words: [Range<Int>] = []
-            words.reserveCapacity(bytes.count / 2 + 1)
-            forEachWord(in: bytes, splittingAtTabs: atTabs) { words.append($0) }
-            return words
-        }
-        var words = split(text, atTabs: true)
-        func isName(_ word: Range<Int>) -> Bool {
-            let bare = bytes(trimmed(word, isPunctuation))
-            // `Jonas's`: the word without its last two characters.
-            let stem = bytes(word.lowerBound..<Swift.max(word.lowerBound, word.upperBound - 2))
-            func isIt(_ range: Range<Int>) -> Bool {
-                name(range).elementsEqual(bare) || name(range).elementsEqual(stem)
-            }
-            return names.contains(where: isIt) || firstNames.contains(where: isIt)
-        }
-        func trimEnd() {
-            while let last = words.last {
-                let bare = trimmed(last) { isPunctuation($0) || $0 == UInt8(ascii: "-") }
-                if bare.isEmpty || connectors.contains(anyCaseASCII: bytes(bare)) {
-                    words.removeLast()
-                } else if bare != last {
-                    words[words.count - 1] = bare
+                let reading = ASCIIWords(text: text, nameBytes: nameBytes, names: names)
+                let words = reading.phraseWords(reading.split(text, atTabs: true))
+                guard let first = words.first else { return "what I promised" }
+                var phrase: [UInt8] = []
+                phrase.reserveCapacity(text.count + 4)
+                let hasDigit = reading.bytes(first).contains { $0 &- UInt8(ascii: "0") < 10 }
+                if !determiners.contains(anyCaseASCII: reading.bytes(first)), !hasDigit {
+                    // Lower-case `Write-up` but keep `NDA` and `CV`.
+                    let lowers = first.count == 1 || (text[first.lowerBound + 1] &- UInt8(ascii: "a") < 26)
+                    phrase.append(contentsOf: "the ".utf8)
+                    phrase.append(lowers ? text[first.lowerBound].asciiLowercased : text[first.lowerBound])
+                    phrase.append(contentsOf: reading.bytes(first.dropFirst()))
                 } else {
-                    break
+                    phrase.append(contentsOf: reading.bytes(first))
                 }
+                for word in words.dropFirst() {
+                    phrase.append(0x20)
+                    phrase.append(contentsOf: reading.bytes(word))
+                }
+                return String(decoding: phrase, as: UTF8.self)
             }
         }
-        trimEnd()
-        if let first = words.first, sendingVerbs.contains(anyCaseASCII: bytes(first)) { words.removeFirst() }
-        while let first = words.first, isName(first) { words.removeFirst() }
-        /// Removes `name` and the preposition before it from the end; whether it was there.
-        func removeAtEnd(_ range: Range<Int>) -> Bool {
-            // The word before where the name would start is looked at first; the name is split
-            // into words only when that word is a preposition.
-            var count = 0
-            forEachWord(in: name(range), splittingAtTabs: false) { _ in count += 1 }
-            guard words.count > count, prepositions.contains(anyCaseASCII: bytes(words[words.count - count - 1])) else {
-                return false
-            }
-            let nameWords = split(name(range), atTabs: false)
-            let endsWithName = zip(words.suffix(nameWords.count), nameWords).allSatisfy { word, part in
-                bytes(trimmed(word, isPunctuation)).elementsEqual(UnsafeBufferPointer(rebasing: name(range)[part]))
-            }
-            guard endsWithName else { return false }
-            words.removeLast(nameWords.count + 1)
-            return true
-        }
-        for (name, firstName) in zip(names, firstNames) {
-            let removedName = removeAtEnd(name)
-            let removedFirstName = removeAtEnd(firstName)
-            if removedName || removedFirstName { trimEnd() }
-        }
-        guard let first = words.first else { return "what I promised" }
-        var phrase: [UInt8] = []
-        phrase.reserveCapacity(text.count + 4)
-        let hasDigit = bytes(first).contains { $0 &- UInt8(ascii: "0") < 10 }
-        if !determiners.contains(anyCaseASCII: bytes(first)), !hasDigit {
-            // Lower-case `Write-up` but keep `NDA` and `CV`.
-            let lowers = first.count == 1 || (text[first.lowerBound + 1] &- UInt8(ascii: "a") < 26)
-            phrase.append(contentsOf: "the ".utf8)
-            phrase.append(lowers ? text[first.lowerBound].asciiLowercased : text[first.lowerBound])
-            phrase.append(contentsOf: bytes(first.dropFirst()))
-        } else {
-            phrase.append(contentsOf: bytes(first))
-        }
-        for word in words.dropFirst() {
-            phrase.append(0x20)
-            phrase.append(contentsOf: bytes(word))
-        }
-        return String(decoding: phrase, as: UTF8.self)
     }
 
     /// The words of `text` between spaces (and tabs, when asked), as `split` on Characters gives
     /// them; an ASCII text, the usual one, is split on its bytes, where each Character is a byte.
-    private static func words(of text: String, splittingAtTabs: Bool) -> [String] {
+    fileprivate static func words(of text: String, splittingAtTabs: Bool) -> [String] {
         var copy = text
         let ascii: [String]? = copy.withUTF8 { bytes in
             guard Text.isASCII(bytes) else { return nil }
@@ -213,7 +92,7 @@ enum DeliverableText {
 
     /// How many words ``words(of:splittingAtTabs:)`` finds in a name (split at spaces only),
     /// counted without making them.
-    private static func wordCount(of name: String) -> Int {
+    fileprivate static func wordCount(of name: String) -> Int {
         var copy = name
         let ascii: Int? = copy.withUTF8 { bytes in
             guard Text.isASCII(bytes) else { return nil }
@@ -225,7 +104,7 @@ enum DeliverableText {
     }
 
     /// Calls `body` with the range of each run of bytes between spaces (and tabs, when asked).
-    private static func forEachWord(
+    fileprivate static func forEachWord(
         in bytes: UnsafeBufferPointer<UInt8>, splittingAtTabs: Bool, _ body: (Range<Int>) -> Void
     ) {
         var start = -1
@@ -252,4 +131,157 @@ enum DeliverableText {
         "four", "five", "several", "a few",
     ])
     static let sendingVerbs = LowercaseWords(Set(NoteBody.sendingVerbs.keys.map(\.text)))
+}
+
+/// An item's words, of some kind, and what the rules of a noun phrase ask of them: one set of
+/// rules for every item, read as Strings or, for an ASCII item, as ranges of its bytes.
+private protocol PhraseWords {
+    associatedtype Word: Equatable
+    associatedtype Name
+    /// Each person's full name and first name, in the order the people are given.
+    var names: [(full: Name, first: Name)] { get }
+    /// `word` without `,` `.` `;` `:` at either end, nor dashes when `dashes`.
+    func trimmed(_ word: Word, dashes: Bool) -> Word
+    func isEmpty(_ word: Word) -> Bool
+    /// Whether `word` is one of `list`, in any case.
+    func isOne(of list: LowercaseWords, _ word: Word) -> Bool
+    /// Whether `word` without punctuation, or without its last two characters (`Jonas's`), is a
+    /// full name or a first name.
+    func isName(_ word: Word) -> Bool
+    /// The number of words of `name` (split at spaces).
+    func wordCount(of name: Name) -> Int
+    /// Whether `words`, each without punctuation, are the words of `name`.
+    func areWords(of name: Name, _ words: ArraySlice<Word>) -> Bool
+}
+
+extension PhraseWords {
+    /// `words` without the sending verb, the recipient named after it, and the names and
+    /// connectors at the end: `Send Jonas the doc to Jonas by` is `the doc`.
+    func phraseWords(_ words: [Word]) -> [Word] {
+        var words = words
+        func trimEnd() {
+            while let last = words.last {
+                let bare = trimmed(last, dashes: true)
+                if isEmpty(bare) || isOne(of: DeliverableText.connectors, bare) {
+                    words.removeLast()
+                } else if bare != last {
+                    words[words.count - 1] = bare
+                } else {
+                    break
+                }
+            }
+        }
+        trimEnd()
+        if let first = words.first, isOne(of: DeliverableText.sendingVerbs, first) { words.removeFirst() }
+        // `Send Jonas the doc`: the recipient named right after the verb.
+        while let first = words.first, isName(first) { words.removeFirst() }
+        // `… to Elif`, `… for Dana Whitfield`.
+        /// Removes `name` and the preposition before it from the end; whether it was there.
+        func removeAtEnd(_ name: Name) -> Bool {
+            // The word before where the name would start is looked at first; the name's words
+            // are compared only when that word is `to`, `for` or `with`.
+            let count = wordCount(of: name)
+            guard words.count > count, isOne(of: DeliverableText.prepositions, words[words.count - count - 1]),
+                areWords(of: name, words.suffix(count))
+            else { return false }
+            words.removeLast(count + 1)
+            return true
+        }
+        for (full, first) in names {
+            let removedName = removeAtEnd(full)
+            let removedFirstName = removeAtEnd(first)
+            // Trimming again changes nothing unless a name was removed.
+            if removedName || removedFirstName { trimEnd() }
+        }
+        return words
+    }
+}
+
+/// An item's words as Strings.
+private struct StringWords: PhraseWords {
+    let names: [(full: String, first: String)]
+    /// Every full name and first name: a handful, compared one by one, which costs less than
+    /// hashing them into a set.
+    private let all: [String]
+
+    init(_ everyone: [Person]) {
+        names = everyone.map { ($0.name, $0.firstName) }
+        all = names.map(\.full) + names.map(\.first)
+    }
+
+    func trimmed(_ word: String, dashes: Bool) -> String { word.trimmingCharacters(in: dashes ? ",.;:-–—" : ",.;:") }
+
+    func isEmpty(_ word: String) -> Bool { word.isEmpty }
+
+    func isOne(of list: LowercaseWords, _ word: String) -> Bool { list.contains(anyCase: word) }
+
+    func isName(_ word: String) -> Bool {
+        all.contains(trimmed(word, dashes: false)) || all.contains(String(word.dropLast(2)))
+    }
+
+    func wordCount(of name: String) -> Int { DeliverableText.wordCount(of: name) }
+
+    func areWords(of name: String, _ words: ArraySlice<String>) -> Bool {
+        zip(words, DeliverableText.words(of: name, splittingAtTabs: false)).allSatisfy {
+            trimmed($0, dashes: false) == $1
+        }
+    }
+}
+
+/// An ASCII item's words as ranges of its bytes, and the names as ranges of theirs.
+private struct ASCIIWords: PhraseWords {
+    let text: UnsafeBufferPointer<UInt8>
+    let nameBytes: UnsafeBufferPointer<UInt8>
+    let names: [(full: Range<Int>, first: Range<Int>)]
+
+    func bytes(_ word: Range<Int>) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: text[word]) }
+
+    private func bytes(ofName name: Range<Int>) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: nameBytes[name])
+    }
+
+    /// The ranges of the words of `bytes`, between spaces (and tabs, when asked).
+    func split(_ bytes: UnsafeBufferPointer<UInt8>, atTabs: Bool) -> [Range<Int>] {
+        var words: [Range<Int>] = []
+        words.reserveCapacity(bytes.count / 2 + 1)
+        DeliverableText.forEachWord(in: bytes, splittingAtTabs: atTabs) { words.append($0) }
+        return words
+    }
+
+    func trimmed(_ word: Range<Int>, dashes: Bool) -> Range<Int> {
+        func trims(_ byte: UInt8) -> Bool {
+            byte == UInt8(ascii: ",") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: ";")
+                || byte == UInt8(ascii: ":") || (dashes && byte == UInt8(ascii: "-"))
+        }
+        var (start, end) = (word.lowerBound, word.upperBound)
+        while start < end, trims(text[start]) { start += 1 }
+        while end > start, trims(text[end - 1]) { end -= 1 }
+        return start..<end
+    }
+
+    func isEmpty(_ word: Range<Int>) -> Bool { word.isEmpty }
+
+    func isOne(of list: LowercaseWords, _ word: Range<Int>) -> Bool { list.contains(anyCaseASCII: bytes(word)) }
+
+    func isName(_ word: Range<Int>) -> Bool {
+        let bare = bytes(trimmed(word, dashes: false))
+        let stem = bytes(word.lowerBound..<Swift.max(word.lowerBound, word.upperBound - 2))
+        func isIt(_ name: Range<Int>) -> Bool {
+            bytes(ofName: name).elementsEqual(bare) || bytes(ofName: name).elementsEqual(stem)
+        }
+        return names.contains { isIt($0.full) } || names.contains { isIt($0.first) }
+    }
+
+    func wordCount(of name: Range<Int>) -> Int {
+        var count = 0
+        DeliverableText.forEachWord(in: bytes(ofName: name), splittingAtTabs: false) { _ in count += 1 }
+        return count
+    }
+
+    func areWords(of name: Range<Int>, _ words: ArraySlice<Range<Int>>) -> Bool {
+        let parts = split(bytes(ofName: name), atTabs: false)
+        return zip(words, parts).allSatisfy { word, part in
+            bytes(trimmed(word, dashes: false)).elementsEqual(UnsafeBufferPointer(rebasing: bytes(ofName: name)[part]))
+        }
+    }
 }
