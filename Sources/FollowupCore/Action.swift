@@ -107,6 +107,19 @@ public struct Action: Sendable, Equatable {
             case .item(let index, let note): note.actionItemText(at: Int(index))
             }
         }
+
+        func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+            switch self {
+            case .text(var text): text.withUTF8(body)
+            case .item(let index, let note): note.withActionItemText(at: Int(index), body)
+            }
+        }
+    }
+
+    /// Calls `body` with the UTF-8 bytes of ``title``, without making a String of an action
+    /// item's text: NEXT.md writes every action's title.
+    func withTitleBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        storedTitle.withBytes(body)
     }
 
     /// A job: the company and the role an application is for, as its latest note spells them.

@@ -90,6 +90,11 @@ public struct InterviewNote: @unchecked Sendable, Equatable {
     /// `actionItems[index].text`, without decoding the others.
     public func actionItemText(at index: Int) -> String { storage.actionItemText(at: index) }
 
+    /// Calls `body` with the UTF-8 bytes of `actionItems[index].text`, read where they are.
+    func withActionItemText<Result>(at index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        storage.withActionItemText(at: index, body)
+    }
+
     /// ``actionItems`` with their texts left empty: what planning reads (an action reads its
     /// item's text from the note when it is needed).
     var actionItemsWithoutText: [ActionItem] { storage.actionItems(withText: false) }

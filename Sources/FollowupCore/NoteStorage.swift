@@ -250,9 +250,19 @@ final class NoteStorage: ManagedBuffer<NoteStorage.Header, UInt8> {
     }
 
     func actionItemText(at index: Int) -> String {
+        withActionItemText(at: index) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Calls `body` with the UTF-8 bytes of an action item's text, read where they are.
+    func withActionItemText<Result>(at index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         precondition(index >= 0 && index < Int(header.itemCount), "action item \(index) is out of range")
         let start = header.itemsStart
-        return reading { $0.string($0.record(ItemRecord.self, at: start, index).text) ?? "" }
+        return reading { reader in
+            let text = reader.record(ItemRecord.self, at: start, index).text
+            guard text != .none else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+            let bytes = (reader.base + reader.textStart + Int(text.offset)).assumingMemoryBound(to: UInt8.self)
+            return body(UnsafeBufferPointer(start: bytes, count: Int(text.count)))
+        }
     }
 
     func logEntry(at index: Int) -> LogEntry {

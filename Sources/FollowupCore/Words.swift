@@ -541,33 +541,36 @@ public enum Text {
     /// other byte exactly. No allocation.
     public static func contains(_ text: String, _ part: String, ignoringASCIICase: Bool) -> Bool {
         var text = text
+        return text.withUTF8 { contains($0, part, ignoringASCIICase: ignoringASCIICase) }
+    }
+
+    /// ``contains(_:_:ignoringASCIICase:)`` for a text's UTF-8 bytes.
+    static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ part: String, ignoringASCIICase: Bool) -> Bool {
         var part = part
-        return text.withUTF8 { haystack in
-            part.withUTF8 { needle in
-                guard let first = needle.first else { return true }
-                guard needle.count <= haystack.count, let hay = haystack.baseAddress, let pin = needle.baseAddress
-                else { return false }
-                @inline(__always) func fold(_ byte: UInt8) -> UInt8 {
-                    ignoringASCIICase ? byte.asciiLowercased : byte
-                }
-                // The first byte is looked for with one comparison per byte: for a letter, `| 0x20`
-                // maps exactly its two cases to its lower case and nothing else to it.
-                let lead = fold(first)
-                let leadMask: UInt8 = ignoringASCIICase && lead &- 0x61 < 26 ? 0x20 : 0
-                let last = haystack.count - needle.count
-                var start = 0
-                while start <= last {
-                    if hay[start] | leadMask == lead {
-                        var offset = 1
-                        while offset < needle.count, fold(hay[start + offset]) == fold(pin[offset]) {
-                            offset += 1
-                        }
-                        if offset == needle.count { return true }
-                    }
-                    start += 1
-                }
-                return false
+        return part.withUTF8 { needle in
+            guard let first = needle.first else { return true }
+            guard needle.count <= haystack.count, let hay = haystack.baseAddress, let pin = needle.baseAddress
+            else { return false }
+            @inline(__always) func fold(_ byte: UInt8) -> UInt8 {
+                ignoringASCIICase ? byte.asciiLowercased : byte
             }
+            // The first byte is looked for with one comparison per byte: for a letter, `| 0x20`
+            // maps exactly its two cases to its lower case and nothing else to it.
+            let lead = fold(first)
+            let leadMask: UInt8 = ignoringASCIICase && lead &- 0x61 < 26 ? 0x20 : 0
+            let last = haystack.count - needle.count
+            var start = 0
+            while start <= last {
+                if hay[start] | leadMask == lead {
+                    var offset = 1
+                    while offset < needle.count, fold(hay[start + offset]) == fold(pin[offset]) {
+                        offset += 1
+                    }
+                    if offset == needle.count { return true }
+                }
+                start += 1
+            }
+            return false
         }
     }
 }

@@ -222,14 +222,15 @@ public enum NextMarkdown {
             out.append(late == 1 ? " day late)" : " days late)")
         }
         out.append(" · ")
-        // Read once: an action item's title is read from its note.
-        let title = action.title
-        out.appendEscaped(title)
-        // A deliverable's text may name only a first name, or none: say who it goes to.
-        if let to = action.to, !Text.contains(title, to, ignoringASCIICase: true) {
-            out.append(" (to ")
-            out.appendEscaped(to)
-            out.append(")")
+        // An action item's title is read where it is in its note, not made a String.
+        action.withTitleBytes { title in
+            out.appendEscaped(bytes: title)
+            // A deliverable's text may name only a first name, or none: say who it goes to.
+            if let to = action.to, !Text.contains(title, to, ignoringASCIICase: true) {
+                out.append(" (to ")
+                out.appendEscaped(to)
+                out.append(")")
+            }
         }
         out.append(" · ")
         out.appendEscaped(action.company)
