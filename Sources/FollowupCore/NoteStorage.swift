@@ -212,11 +212,15 @@ final class NoteStorage: ManagedBuffer<NoteStorage.Header, UInt8> {
             base.loadUnaligned(fromByteOffset: start + index * MemoryLayout<Record>.stride, as: Record.self)
         }
 
-        func string(_ ref: TextRef) -> String? {
+        /// The bytes of a text, where they are; nil for ``TextRef/none``.
+        func bytes(_ ref: TextRef) -> UnsafeBufferPointer<UInt8>? {
             guard ref != .none else { return nil }
-            return String(
-                decoding: UnsafeRawBufferPointer(start: base + textStart + Int(ref.offset), count: Int(ref.count)),
-                as: UTF8.self)
+            let start = (base + textStart + Int(ref.offset)).assumingMemoryBound(to: UInt8.self)
+            return UnsafeBufferPointer(start: start, count: Int(ref.count))
+        }
+
+        func string(_ ref: TextRef) -> String? {
+            bytes(ref).map { String(decoding: $0, as: UTF8.self) }
         }
     }
 
@@ -258,10 +262,9 @@ final class NoteStorage: ManagedBuffer<NoteStorage.Header, UInt8> {
         precondition(index >= 0 && index < Int(header.itemCount), "action item \(index) is out of range")
         let start = header.itemsStart
         return reading { reader in
-            let text = reader.record(ItemRecord.self, at: start, index).text
-            guard text != .none else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
-            let bytes = (reader.base + reader.textStart + Int(text.offset)).assumingMemoryBound(to: UInt8.self)
-            return body(UnsafeBufferPointer(start: bytes, count: Int(text.count)))
+            body(
+                reader.bytes(reader.record(ItemRecord.self, at: start, index).text)
+                    ?? UnsafeBufferPointer(start: nil, count: 0))
         }
     }
 

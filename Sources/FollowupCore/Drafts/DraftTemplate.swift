@@ -158,7 +158,6 @@ public struct DraftTemplate: Sendable, Equatable {
         /// Text between placeholders, with what filling it needs worked out once, when the
         /// template is read.
         struct Literal: Sendable, Equatable {
-            let text: String
             /// Its UTF-8 bytes.
             let utf8: [UInt8]
             /// How many bytes to leave out at its start after an empty placeholder, which takes
@@ -168,7 +167,6 @@ public struct DraftTemplate: Sendable, Equatable {
             let isBlank: Bool
 
             init(_ text: String) {
-                self.text = text
                 utf8 = Array(text.utf8)
                 spaceAfterEmptyPlaceholder = text.hasPrefix(" ") ? text.utf8.count - text.dropFirst().utf8.count : 0
                 isBlank = DraftTemplate.isBlank(text)
