@@ -287,6 +287,23 @@ struct DraftingTests {
                 + String(repeating: "%0D%0A", count: 40))
     }
 
+    @Test func mailtoKeepsExactlyTheUnreservedBytes() {
+        let unreserved = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~".utf8)
+        func expected(_ text: String, keepingAt: Bool) -> String {
+            text.utf8.map { byte in
+                unreserved.contains(byte) || (keepingAt && byte == UInt8(ascii: "@"))
+                    ? String(UnicodeScalar(byte)) : "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+            }.joined()
+        }
+        // Every ASCII character but the line breaks, and characters of two, three and four bytes.
+        let ascii = (0..<128).compactMap { $0 == 10 || $0 == 13 ? nil : UnicodeScalar($0) }
+        let text = String(String.UnicodeScalarView(ascii)) + "é€😀~"
+        let link = Mailto.link(to: text, subject: text, body: text)
+        #expect(
+            link == "mailto:" + expected(text, keepingAt: true) + "?subject=" + expected(text, keepingAt: false)
+                + "&body=" + expected(text, keepingAt: false))
+    }
+
     // MARK: iCalendar
 
     @Test func textIsEscaped() {
@@ -320,4 +337,8 @@ struct DraftingTests {
         #expect(FNV1a64.hex("") == "cbf29ce484222325", "the FNV-1a offset basis")
         #expect(FNV1a64.hex("a") == "af63dc4c8601ec8c", "the published FNV-1a 64 test vector")
     }
+}
+
+extension String {
+    fileprivate func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }
