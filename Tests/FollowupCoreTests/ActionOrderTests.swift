@@ -3,8 +3,9 @@ import Testing
 @testable import FollowupCore
 
 /// NEXT.md's order: most urgent first, ties kept in the order the rules gave them, the same on
-/// any number of threads. The sort runs in two halves, merges them and then moves the actions
-/// into place cycle by cycle; this checks it against one plain stable sort.
+/// any number of threads. The sort orders the actions' keys by radix, then each run of tied keys
+/// by comparing, and moves the actions into place cycle by cycle; this checks it against one
+/// plain stable sort.
 @Suite("Action order")
 struct ActionOrderTests {
     /// A small deterministic generator (SplitMix64), so a failure names its seed.
@@ -72,6 +73,39 @@ struct ActionOrderTests {
                 let sorted = Action.mostUrgentFirst(actions, jobs: jobs)
                 #expect(sorted == expected, "count \(count), seed \(seed), jobs \(jobs)")
             }
+        }
+    }
+
+    /// Due days years apart and hundreds of applications, so that most bytes of the sort's key
+    /// differ between actions, each a pass of the radix sort.
+    @Test func mostUrgentFirstOrdersByEveryByteOfItsKey() {
+        var random = Generator(state: 11)
+        let start = Day(year: 2026, month: 11, day: 18)!
+        let actions = Self.actions(count: 3_000, seed: 5).enumerated().map { number, action in
+            var action = action
+            action.due = start.adding(days: random.next(3) == 0 ? random.next(200_000) : random.next(2))
+            if number % 2 == 0 {
+                action = Action(
+                    kind: action.kind, company: "Company \(random.next(700))", role: action.role, to: action.to,
+                    due: action.due, attempt: number, title: action.title, note: action.note, line: action.line)
+            }
+            return action
+        }
+        #expect(Action.mostUrgentFirst(actions, jobs: 2) == Self.reference(actions))
+    }
+
+    /// The radix sort against a stable comparison sort, on keys that tie often and differ in
+    /// every byte.
+    @Test func keysAreOrderedAsAStableSortOrdersThem() {
+        var random = Generator(state: 3)
+        for count in [0, 1, 2, 255, 4_000] {
+            let pool = (0..<max(1, count / 3)).map { _ in UInt64(random.next(Int.max)) << UInt64(random.next(2)) }
+            let keys = (0..<count).map { _ in pool[random.next(pool.count)] }
+            var sorted = keys
+            let order = Action.ascendingOrder(sorting: &sorted)
+            let expected = keys.indices.sorted { keys[$0] < keys[$1] || (keys[$0] == keys[$1] && $0 < $1) }
+            #expect(order.map(Int.init) == expected, "count \(count)")
+            #expect(sorted == keys.sorted(), "count \(count)")
         }
     }
 
