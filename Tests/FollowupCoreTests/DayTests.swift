@@ -25,6 +25,21 @@ struct DayTests {
 
     /// Walks every day from 1600 to 2400 and checks the civil fields step by step against a
     /// hand-counted calendar, and that each converts back to the same ordinal.
+    @Test func labelsNameTheWeekdayDayMonthAndYear() {
+        #expect(day("2026-11-18").dayAndMonth == "Wednesday 18 November")
+        #expect(day("2026-11-18").dateLabel == "18 November 2026")
+        #expect(day("0987-01-03").dateLabel == "3 January 987")
+        let names = [
+            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+            "November", "December",
+        ]
+        for ordinal in stride(from: -400_000, to: 400_000, by: 997) {
+            let label = Day(ordinal: ordinal)
+            #expect(label.dayAndMonth == "\(label.weekday.name) \(label.day) \(names[label.month - 1])")
+            #expect(label.dateLabel == "\(label.day) \(names[label.month - 1]) \(label.year)")
+        }
+    }
+
     @Test func civilRoundTripsOverEightCenturies() throws {
         var expected = (year: 1600, month: 1, day: 1)
         var current = try #require(Day(year: 1600, month: 1, day: 1))
