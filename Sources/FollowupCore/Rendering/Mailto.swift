@@ -26,41 +26,53 @@ extension Bytes {
     /// (`@` kept when `keepingAt`). With `lineBreaksAsCRLF`, each line break (`\n`, `\r\n` or a
     /// lone `\r`) is `%0D%0A`.
     ///
-    /// Written straight into room made for the worst case (three bytes for each, six for a line
-    /// break), rather than a byte at a time: a draft's body is a kilobyte, and a large vault has thousands of links.
+    /// Written straight into room made for the worst case, a byte of the text at a time from a
+    /// table of what each byte becomes (stored four bytes at once, whatever its length): a
+    /// draft's body is hundreds of bytes, and a large vault has tens of thousands of links.
     private mutating func appendURIEncoded(_ text: String, keepingAt: Bool, lineBreaksAsCRLF: Bool) {
         var text = text
         text.withUTF8 { bytes in
-            // Three bytes for each, or six where a line break becomes `%0D%0A`.
-            appendWritten(atMost: (lineBreaksAsCRLF ? 6 : 3) * bytes.count) { out in
-                var count = 0
-                func write(_ byte: UInt8) {
-                    // Checked in release builds too, where the subscript is not.
-                    precondition(count < out.count, "percent-encoding outgrew its room")
-                    out[count] = byte
-                    count += 1
-                }
-                func writeEncoded(_ byte: UInt8) {
-                    write(UInt8(ascii: "%"))
-                    write(Self.hexDigit(byte >> 4))
-                    write(Self.hexDigit(byte & 0xF))
-                }
-                var index = 0
-                while index < bytes.count {
-                    let byte = bytes[index]
-                    index += 1
-                    if Self.isUnreserved(byte) || (keepingAt && byte == UInt8(ascii: "@")) {
-                        write(byte)
-                    } else if lineBreaksAsCRLF && (byte == 0x0D || byte == 0x0A) {
-                        if byte == 0x0D, index < bytes.count, bytes[index] == 0x0A { index += 1 }
-                        writeEncoded(0x0D)
-                        writeEncoded(0x0A)
-                    } else {
-                        writeEncoded(byte)
+            // Three bytes for each, or six where a line break becomes `%0D%0A`; and one more, as
+            // the last byte's encoding is stored as four.
+            appendWritten(atMost: (lineBreaksAsCRLF ? 6 : 3) * bytes.count + 1) { out in
+                (keepingAt ? Self.uriEncodingsKeepingAt : Self.uriEncodings).withUnsafeBufferPointer { table in
+                    var count = 0
+                    func store(_ encoding: UInt32) {
+                        // Checked in release builds too, where the store is not.
+                        precondition(count + 4 <= out.count, "percent-encoding outgrew its room")
+                        UnsafeMutableRawPointer(out.baseAddress! + count).storeBytes(
+                            of: encoding.littleEndian, as: UInt32.self)
+                        count += Int(encoding >> 24)
                     }
+                    var index = 0
+                    while index < bytes.count {
+                        let byte = bytes[index]
+                        index += 1
+                        if lineBreaksAsCRLF && (byte == 0x0D || byte == 0x0A) {
+                            if byte == 0x0D, index < bytes.count, bytes[index] == 0x0A { index += 1 }
+                            store(table[0x0D])
+                            store(table[0x0A])
+                        } else {
+                            store(table[Int(byte)])
+                        }
+                    }
+                    return count
                 }
-                return count
             }
+        }
+    }
+
+    /// What each byte becomes in a link: its bytes in the low three bytes (first lowest), their
+    /// count in the top byte. Bytes outside RFC 3986's unreserved characters are `%XX`.
+    private static let uriEncodings = uriEncodingTable(keeping: isUnreserved)
+    /// ``uriEncodings`` with `@` kept, for the address.
+    private static let uriEncodingsKeepingAt = uriEncodingTable { isUnreserved($0) || $0 == UInt8(ascii: "@") }
+
+    private static func uriEncodingTable(keeping isKept: (UInt8) -> Bool) -> [UInt32] {
+        (0...255).map { (byte: UInt8) in
+            if isKept(byte) { return 1 << 24 | UInt32(byte) }
+            let (high, low) = (UInt32(hexDigit(byte >> 4)), UInt32(hexDigit(byte & 0xF)))
+            return 3 << 24 | low << 16 | high << 8 | UInt32(UInt8(ascii: "%"))
         }
     }
 }
