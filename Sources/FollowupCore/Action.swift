@@ -122,6 +122,21 @@ public struct Action: Sendable, Equatable {
         storedTitle.withBytes(body)
     }
 
+    /// The title up to the due phrase of the action item it comes from (`Send Jonas the doc` of
+    /// `Send Jonas the doc by Friday`): what was promised, without its deadline. Where the phrase
+    /// starts was kept when the note was read; for a title of its own (or an item of over 64 KB)
+    /// it is looked for again, counted from `interview`, the day of the note the item is in.
+    func titleWithoutDuePhrase(interview: Day) -> String {
+        if case .item(let index, let note) = storedTitle, let start = note.actionItemDuePhraseStart(at: Int(index)) {
+            return note.withActionItemText(at: Int(index)) { text in
+                String(decoding: UnsafeBufferPointer(rebasing: text.prefix(start)), as: UTF8.self)
+            }
+        }
+        let title = self.title
+        guard let start = DatePhrase.dueStart(in: title, from: interview) else { return title }
+        return String(title[..<start])
+    }
+
     /// A job: the company and the role an application is for, as its latest note spells them.
     final class Opening: Sendable, Equatable {
         let company: String

@@ -30,12 +30,20 @@ enum DatePhrase {
 
     /// The due date stated by an action item's words (of `text`), counted from the interview day.
     static func due(in words: [Word], of text: String, from interview: Day) -> DueReading {
+        duePhrase(in: words, of: text, from: interview).reading
+    }
+
+    /// The due date stated by an action item's words (of `text`), and where in `text` (a UTF-8
+    /// offset) the phrase stating it starts, as ``dueStart(in:from:)`` finds it, or the text's
+    /// length when it states none: both from one reading of the words, so that a note keeps the
+    /// place for its drafts.
+    static func duePhrase(in words: [Word], of text: String, from interview: Day) -> (reading: DueReading, start: Int) {
         var scanner = Scanner(words: words, of: text, from: interview, bareDurations: false)
-        if let day = scanner.firstDay() { return .date(day) }
+        if let (day, index) = scanner.firstDayAndIndex() { return (.date(day), phraseStart(at: index, of: words)) }
         if let phrase = scanner.unreadable ?? Self.unreadableDuePhrase(in: words, of: text) {
-            return .unrecognised(phrase)
+            return (.unrecognised(phrase), text.utf8.count)
         }
-        return .none
+        return (.none, text.utf8.count)
     }
 
     /// Where the due phrase of an action item starts (`by Friday`, `within 24 hours`), so that a
@@ -43,14 +51,18 @@ enum DatePhrase {
     static func dueStart(in text: String, from interview: Day) -> String.Index? {
         let words = Word.split(text)
         var scanner = Scanner(words: words, of: text, from: interview, bareDurations: false)
-        guard var index = scanner.firstDayIndex() else { return nil }
-        // `by Nov 24` is read at `Nov`; the word before belongs to the phrase too.
-        let leading: [WordKey] = ["by", "due", "on", "before", "until", "till", "within", "in"]
-        if index > 0, leading.contains(words[index - 1].key) {
-            index -= 1
-        }
-        return words[index].startIndex(in: text)
+        guard let (_, index) = scanner.firstDayAndIndex() else { return nil }
+        return text.utf8.index(text.utf8.startIndex, offsetBy: phraseStart(at: index, of: words))
     }
+
+    /// The UTF-8 offset where a due phrase whose date is read at `words[index]` starts: `by Nov 24`
+    /// is read at `Nov`, and the word before belongs to the phrase too.
+    private static func phraseStart(at index: Int, of words: [Word]) -> Int {
+        index > 0 && phraseLeaders.contains(words[index - 1].key) ? words[index - 1].start : words[index].start
+    }
+
+    /// The words that lead a due phrase read at the word after them.
+    private static let phraseLeaders: [WordKey] = ["by", "due", "on", "before", "until", "till", "within", "in"]
 
     /// The day a stated decision timeline ends (`2 weeks`, `by Friday`, `end of next week`), counted
     /// from the interview day, or nil when the timeline cannot be read.
@@ -180,15 +192,15 @@ private struct Scanner {
     }
 
     mutating func firstDay() -> Day? {
-        for index in words.indices {
-            if let day = day(at: index) { return day }
-        }
-        return nil
+        firstDayAndIndex()?.day
     }
 
-    /// The index of the word where the first readable date phrase starts.
-    mutating func firstDayIndex() -> Int? {
-        words.indices.first { day(at: $0) != nil }
+    /// The first readable date phrase's day and the index of the word where it is read.
+    mutating func firstDayAndIndex() -> (day: Day, index: Int)? {
+        for index in words.indices {
+            if let day = day(at: index) { return (day, index) }
+        }
+        return nil
     }
 
     private mutating func day(at index: Int) -> Day? {

@@ -21,19 +21,24 @@ public struct InterviewNote: @unchecked Sendable, Equatable {
         self.init(
             path: path, company: company, role: role, date: date, minutes: minutes, interviewers: interviewers,
             contact: contact, timeline: timeline, stage: stage, status: status, statusLine: statusLine,
-            channel: channel, actionItems: actionItems, log: log, passages: passages, in: &room)
+            channel: channel, actionItems: actionItems, duePhraseStarts: [], log: log, passages: passages,
+            in: &room)
     }
 
     /// A note made in `room`, whose lists a reader of many notes keeps from one to the next.
+    /// `duePhraseStarts` are where the action items' due phrases start, as
+    /// ``NoteStorage/duePhraseStart(_:)`` keeps them; for items past its end, not known.
     init(
         path: String, company: String, role: String?, date: Day, minutes: Int?, interviewers: [Person],
         contact: Person?, timeline: Timeline?, stage: String?, status: Status, statusLine: Int?, channel: String,
-        actionItems: [ActionItem], log: [LogEntry], passages: [Passage], in room: inout NoteStorage.Room
+        actionItems: [ActionItem], duePhraseStarts: [UInt16], log: [LogEntry], passages: [Passage],
+        in room: inout NoteStorage.Room
     ) {
         storage = NoteStorage.make(
             path: path, company: company, role: role, date: date, minutes: minutes, interviewers: interviewers,
             contact: contact, timeline: timeline, stage: stage, status: status, statusLine: statusLine,
-            channel: channel, actionItems: actionItems, log: log, passages: passages, in: &room)
+            channel: channel, actionItems: actionItems, duePhraseStarts: duePhraseStarts, log: log,
+            passages: passages, in: &room)
     }
 
     /// Path relative to the vault, with `/` between folders.
@@ -94,6 +99,10 @@ public struct InterviewNote: @unchecked Sendable, Equatable {
     func withActionItemText<Result>(at index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         storage.withActionItemText(at: index, body)
     }
+
+    /// Where the due phrase of `actionItems[index]` starts in its text, as a UTF-8 offset (its
+    /// length when it has none), when the note was read from a file; nil when not known.
+    func actionItemDuePhraseStart(at index: Int) -> Int? { storage.actionItemDuePhraseStart(at: index) }
 
     /// ``actionItems`` with their texts left empty: what planning reads (an action reads its
     /// item's text from the note when it is needed).

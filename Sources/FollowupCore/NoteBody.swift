@@ -36,6 +36,8 @@ struct NoteBody {
     /// lists' room is allocated once.
     struct Contents {
         var actionItems: [ActionItem] = []
+        /// Where each action item's due phrase starts, as ``NoteStorage`` keeps it.
+        var duePhraseStarts: [UInt16] = []
         var log: [LogEntry] = []
         var passages: [Passage] = []
         var warnings: [Problem] = []
@@ -50,6 +52,7 @@ struct NoteBody {
         /// Empties every list, keeping its room.
         mutating func removeAll() {
             actionItems.removeAll(keepingCapacity: true)
+            duePhraseStarts.removeAll(keepingCapacity: true)
             log.removeAll(keepingCapacity: true)
             passages.removeAll(keepingCapacity: true)
             warnings.removeAll(keepingCapacity: true)
@@ -114,19 +117,25 @@ struct NoteBody {
         guard item.task == .open || (item.task == nil && (section == .actions || section == .deliverables)),
             !item.text.isEmpty
         else { return }
+        var duePhraseStart = 0
         let read = actionItem(
-            item, deliverable: section == .deliverables, words: &contents.words, warnings: &contents.warnings)
+            item, deliverable: section == .deliverables, words: &contents.words, warnings: &contents.warnings,
+            duePhraseStart: &duePhraseStart)
         contents.actionItems.append(read)
+        contents.duePhraseStarts.append(NoteStorage.duePhraseStart(duePhraseStart))
     }
 
-    /// The action item `item` says, split into `words` (room kept from one item to the next).
-    private func actionItem(_ item: ListItem, deliverable: Bool, words: inout [Word], warnings: inout [Problem])
-        -> ActionItem
-    {
+    /// The action item `item` says, split into `words` (room kept from one item to the next), and
+    /// where in its text its due phrase starts (its length when it has none).
+    private func actionItem(
+        _ item: ListItem, deliverable: Bool, words: inout [Word], warnings: inout [Problem],
+        duePhraseStart: inout Int
+    ) -> ActionItem {
         Word.split(item.text, into: &words)
         let isDeliverable = deliverable || words.first.map { Self.sendingVerbs.contains($0.key) } == true
         var due = interview.adding(days: Rules.daysToDoAnUndatedItem)
-        switch DatePhrase.due(in: words, of: item.text, from: interview) {
+        let (reading, phraseStart) = DatePhrase.duePhrase(in: words, of: item.text, from: interview)
+        switch reading {
         case .date(let day):
             due = day
         case .none:
@@ -139,6 +148,7 @@ struct NoteBody {
                         "can't read the due date in “\(phrase)”; it is due \(Rules.daysToDoAnUndatedItem) days after the interview (\(due.iso))"
                 ))
         }
+        duePhraseStart = phraseStart
         return ActionItem(
             text: item.text, kind: isDeliverable ? .deliverable : .task, due: due,
             to: interviewerNames.first(in: words, of: item.text)?.name, line: item.position.line)

@@ -80,8 +80,8 @@ public struct NoteReader {
                     path: path, company: front.company, role: front.role, date: front.date, minutes: front.minutes,
                     interviewers: front.interviewers, contact: front.contact, timeline: front.timeline,
                     stage: front.stage, status: front.status, statusLine: front.statusLine, channel: front.channel,
-                    actionItems: contents.actionItems, log: contents.log, passages: contents.passages,
-                    in: &storage)
+                    actionItems: contents.actionItems, duePhraseStarts: contents.duePhraseStarts, log: contents.log,
+                    passages: contents.passages, in: &storage)
                 return NoteReading(note: note, problems: warnings + contents.warnings)
             }
         }

@@ -65,7 +65,20 @@ final class NoteStorage: ManagedBuffer<NoteStorage.Header, UInt8> {
         var due: Int32
         var line: Int32
         var isDeliverable: Bool
+        /// Where the item's due phrase starts (``duePhraseStart(_:)``), in the padding the record
+        /// has anyway.
+        var duePhraseStart: UInt16
     }
+
+    /// Where an action item's due phrase starts in its text (a UTF-8 offset; its length when it
+    /// has none) as a note keeps it: in two bytes, so that a draft speaks of the thing promised
+    /// without reading the item's words again. ``unknownDuePhraseStart`` when past where two bytes
+    /// reach (an item of 64 KB), and for a note made by hand: then the phrase is looked for again.
+    static func duePhraseStart(_ offset: Int) -> UInt16 {
+        offset >= 0 && offset < Int(unknownDuePhraseStart) ? UInt16(offset) : unknownDuePhraseStart
+    }
+
+    static let unknownDuePhraseStart = UInt16.max
 
     struct LogRecord {
         var person: TextRef
@@ -109,7 +122,8 @@ final class NoteStorage: ManagedBuffer<NoteStorage.Header, UInt8> {
     static func make(
         path: String, company: String, role: String?, date: Day, minutes: Int?, interviewers: [Person],
         contact: Person?, timeline: Timeline?, stage: String?, status: Status, statusLine: Int?, channel: String,
-        actionItems: [ActionItem], log: [LogEntry], passages: [Passage], in room: inout Room
+        actionItems: [ActionItem], duePhraseStarts: [UInt16], log: [LogEntry], passages: [Passage],
+        in room: inout Room
     ) -> NoteStorage {
         room.removeAll()
         func record(_ person: Person) -> PersonRecord {
@@ -125,10 +139,11 @@ final class NoteStorage: ManagedBuffer<NoteStorage.Header, UInt8> {
             let record = record(contact)
             room.people.append(record)
         }
-        for item in actionItems {
+        for (index, item) in actionItems.enumerated() {
             let record = ItemRecord(
                 text: room.text.add(item.text), to: room.text.name(item.to), due: Int32(clamping: item.due.ordinal),
-                line: Int32(clamping: item.line), isDeliverable: item.kind == .deliverable)
+                line: Int32(clamping: item.line), isDeliverable: item.kind == .deliverable,
+                duePhraseStart: index < duePhraseStarts.count ? duePhraseStarts[index] : Self.unknownDuePhraseStart)
             room.items.append(record)
         }
         for entry in log {
@@ -251,6 +266,14 @@ final class NoteStorage: ManagedBuffer<NoteStorage.Header, UInt8> {
                     due: Day(ordinal: Int(record.due)), to: reader.string(record.to), line: Int(record.line))
             }
         }
+    }
+
+    /// Where an action item's due phrase starts (``duePhraseStart(_:)``); nil when not known.
+    func actionItemDuePhraseStart(at index: Int) -> Int? {
+        precondition(index >= 0 && index < Int(header.itemCount), "action item \(index) is out of range")
+        let start = header.itemsStart
+        let kept = reading { $0.record(ItemRecord.self, at: start, index).duePhraseStart }
+        return kept == Self.unknownDuePhraseStart ? nil : Int(kept)
     }
 
     func actionItemText(at index: Int) -> String {

@@ -174,6 +174,58 @@ struct DraftingTests {
         }
     }
 
+    /// Where an item's due phrase starts is kept when its note is read, so that its cover note
+    /// speaks of the thing without reading the item's words again: the kept place is the one the
+    /// item's text gives when its phrase is looked for anew, for every kind of phrase and for
+    /// items with none, in ASCII and not.
+    @Test func aReadItemKeepsWhereItsDuePhraseStarts() throws {
+        let items = [
+            "Send Jonas the reference architecture doc tomorrow", "Provide two references to Dana by Nov 24",
+            "Return the signed NDA end of week", "Email Dana the CV within 48 hours", "Send the deck",
+            "Send the déck to Zoë by Friday", "Share the deck 2026-11-25", "Share the deck on 2026-11-25 please",
+            "Send the deck in 3 days", "Send the deck due Monday", "Send the deck by end of next week",
+            "Send the deck by 11/25", "Send 👩🏽‍💻 notes before Dec 1, 2026", "Send", "by Friday",
+        ]
+        let body = "## Deliverables\n\n" + items.map { "- \($0)\n" }.joined()
+        let note = try #require(readNote(noteText(cyberdyneFront, body: body)).note)
+        #expect(note.actionItems.map(\.text) == items)
+        for (index, item) in note.actionItems.enumerated() {
+            let expected = DatePhrase.dueStart(in: item.text, from: note.date).map {
+                item.text.utf8.distance(from: item.text.utf8.startIndex, to: $0)
+            }
+            #expect(note.actionItemDuePhraseStart(at: index) == expected ?? item.text.utf8.count, "\(item.text)")
+            let action = Action(
+                kind: .deliverable, opening: .init(company: "Cyberdyne", role: nil), to: nil, due: item.due,
+                itemAt: index, of: note, line: item.line)
+            var retitled = action
+            retitled.title = item.text
+            #expect(
+                action.titleWithoutDuePhrase(interview: note.date) == String(item.text.utf8.prefix(expected ?? .max))!)
+            #expect(
+                retitled.titleWithoutDuePhrase(interview: note.date)
+                    == action.titleWithoutDuePhrase(interview: note.date))
+        }
+        #expect(note.actionItemDuePhraseStart(at: 0) == 42, "at `tomorrow`")
+        #expect(note.actionItemDuePhraseStart(at: 1) == 31, "at `by`, before `Nov 24`")
+        #expect(note.actionItemDuePhraseStart(at: 4) == 13, "no phrase: the whole text")
+    }
+
+    /// An item of over 64 KB, past where a note keeps the place of its due phrase, has it looked
+    /// for again.
+    @Test func aLongItemsDuePhraseIsFoundAgain() throws {
+        let text = "Send the " + String(repeating: "very ", count: 14_000) + "long deck by Friday"
+        let note = try #require(readNote(noteText(cyberdyneFront, body: "## Deliverables\n\n- \(text)\n")).note)
+        let item = try #require(note.actionItems.first)
+        #expect(note.actionItemDuePhraseStart(at: 0) == nil)
+        let action = Action(
+            kind: .deliverable, opening: .init(company: "Cyberdyne", role: nil), to: nil, due: item.due, itemAt: 0,
+            of: note, line: item.line)
+        // Compared apart from the expectation, which would print both 70 KB strings on a failure.
+        let isTheTextUpToItsPhrase =
+            action.titleWithoutDuePhrase(interview: note.date) == text.dropLast("by Friday".count)
+        #expect(isTheTextUpToItsPhrase)
+    }
+
     /// Trimming punctuation such as `–` and `—` takes whole characters: a name ending in a letter
     /// whose last UTF-8 byte is also one of a dash's bytes (`ē` is C4 93, `–` is E2 80 93) stays whole.
     @Test func coverNotesTrimWholeCharacters() {

@@ -98,6 +98,40 @@ struct NoteStorageTests {
             passages: passages)
     }
 
+    /// Where each action item's due phrase starts comes back as given; not known when past where
+    /// two bytes reach, for an item past the end of the list, and in a note made by hand.
+    @Test(arguments: 0..<100)
+    func duePhraseStartsComeBackAsGiven(seed: UInt64) {
+        let parts = Self.parts(seed: seed)
+        var random = Generator(state: ~seed)
+        let starts = parts.actionItems.map { _ in
+            NoteStorage.duePhraseStart(random.chance(20) ? 65_535 + random.below(10) : random.below(65_535))
+        }
+        let given = Array(starts.dropLast(random.below(2)))
+        var room = NoteStorage.Room()
+        let note = InterviewNote(
+            path: parts.path, company: parts.company, role: parts.role, date: parts.date, minutes: parts.minutes,
+            interviewers: parts.interviewers, contact: parts.contact, timeline: parts.timeline, stage: parts.stage,
+            status: parts.status, statusLine: parts.statusLine, channel: parts.channel,
+            actionItems: parts.actionItems, duePhraseStarts: given, log: parts.log, passages: parts.passages,
+            in: &room)
+        #expect(note.actionItems == parts.actionItems)
+        for index in parts.actionItems.indices {
+            let kept = index < given.count && given[index] != NoteStorage.unknownDuePhraseStart
+            #expect(note.actionItemDuePhraseStart(at: index) == (kept ? Int(given[index]) : nil))
+            #expect(parts.note.actionItemDuePhraseStart(at: index) == nil)
+        }
+    }
+
+    /// The place of an item's due phrase is kept in two bytes of its record's padding: the record
+    /// is no larger for it (a large vault holds hundreds of thousands).
+    @Test func anItemRecordIsTwentyEightBytes() {
+        #expect(MemoryLayout<NoteStorage.ItemRecord>.stride == 28)
+        #expect(NoteStorage.duePhraseStart(65_534) == 65_534)
+        #expect(NoteStorage.duePhraseStart(65_535) == NoteStorage.unknownDuePhraseStart)
+        #expect(NoteStorage.duePhraseStart(-1) == NoteStorage.unknownDuePhraseStart)
+    }
+
     @Test(arguments: 0..<500)
     func everyFieldComesBackAsGiven(seed: UInt64) {
         let parts = Self.parts(seed: seed)
@@ -134,7 +168,8 @@ struct NoteStorageTests {
                 path: parts.path, company: parts.company, role: parts.role, date: parts.date, minutes: parts.minutes,
                 interviewers: parts.interviewers, contact: parts.contact, timeline: parts.timeline, stage: parts.stage,
                 status: parts.status, statusLine: parts.statusLine, channel: parts.channel,
-                actionItems: parts.actionItems, log: parts.log, passages: parts.passages, in: &room)
+                actionItems: parts.actionItems, duePhraseStarts: [], log: parts.log, passages: parts.passages,
+                in: &room)
         }
         for seed in UInt64(0)..<300 {
             let parts = Self.parts(seed: seed)

@@ -4,6 +4,11 @@ enum DeliverableText {
     static func nounPhrase(_ item: String, recipient: Person?, people: [Person], interview: Day) -> String {
         var text = item
         if let start = DatePhrase.dueStart(in: text, from: interview) { text = String(text[..<start]) }
+        return nounPhrase(beforeDuePhrase: text, recipient: recipient, people: people)
+    }
+
+    /// ``nounPhrase(_:recipient:people:interview:)`` of an item's text up to its due phrase.
+    static func nounPhrase(beforeDuePhrase text: String, recipient: Person?, people: [Person]) -> String {
         var everyone = people
         if let recipient { everyone.append(recipient) }
         return asciiPhrase(text, naming: everyone) ?? phrase(text, naming: everyone)

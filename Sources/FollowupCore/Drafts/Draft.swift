@@ -90,7 +90,8 @@ public enum Drafter {
                 recipient.map { Specifics.points(about: $0, in: interview).joined(separator: " ") } ?? ""
         case .deliverable:
             values[.deliverable] = DeliverableText.nounPhrase(
-                action.title, recipient: recipient, people: promisedAt.interviewers, interview: promisedAt.date)
+                beforeDuePhrase: action.titleWithoutDuePhrase(interview: promisedAt.date), recipient: recipient,
+                people: promisedAt.interviewers)
         case .followUp:
             values[.timeline] = timelineSentence(interview)
         case .secondFollowUp:

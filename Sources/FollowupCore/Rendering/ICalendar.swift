@@ -68,9 +68,7 @@ public enum ICalendar {
             if action.kind == .deliverable || action.kind == .task {
                 let interview =
                     plan.application(of: action)?.notes.first { $0.path == action.note }?.date ?? action.due
-                var what = action.title
-                if let start = DatePhrase.dueStart(in: what, from: interview) { what = String(what[..<start]) }
-                identity.append(normal(what))
+                identity.append(normal(action.titleWithoutDuePhrase(interview: interview)))
             }
             let key = identity.joined(separator: "\u{1F}")
             seen[key, default: 0] += 1
