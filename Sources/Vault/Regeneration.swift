@@ -9,12 +9,18 @@ public struct Regeneration: Sendable {
 
     public struct Report: Sendable {
         public let plan: Plan
-        /// NEXT.md as UTF-8, when it was only rendered (not written: that is streamed to the file).
-        public let markdown: [UInt8]?
-        /// `nil` when NEXT.md was only rendered, not written.
+        /// The vault's draft templates, which NEXT.md's mail links are written from.
+        public let templates: DraftTemplates
+        /// `nil` when NEXT.md was not written (see ``render(emit:)``).
         public let write: Vault.WriteOutcome?
         /// What happened to NEXT.ics, when it was asked for.
         public let calendar: Vault.WriteOutcome?
+
+        /// Renders the vault's NEXT.md a piece at a time, as ``NextMarkdown/render(_:templates:emit:)``
+        /// does: what `generate --stdout` prints, never held whole (at 100,000 notes it is 48 MB).
+        public func render(emit: (UnsafeRawBufferPointer) -> Void) {
+            NextMarkdown.render(plan, templates: templates, emit: emit)
+        }
     }
 
     /// How a vault fared, worst last.
@@ -34,7 +40,8 @@ public struct Regeneration: Sendable {
 }
 
 extension Vault {
-    /// Plans as of `today` and writes NEXT.md (unless `write` is false), and NEXT.ics beside it
+    /// Plans as of `today` and writes NEXT.md (unless `write` is false: then the report renders
+    /// it when asked), and NEXT.ics beside it
     /// when `calendar` is set, as `generate` does for one vault. Mail links are drafted with the
     /// vault's own templates; a broken template stops the vault before anything is written.
     public func regenerate(
@@ -49,14 +56,13 @@ extension Vault {
             } catch {
                 throw VaultError.badTemplate(error)
             }
-            let markdown = write ? nil : NextMarkdown.renderBytes(plan, templates: templates)
             let outcome =
                 write
                 ? try writeNext(force: force) { emit in NextMarkdown.render(plan, templates: templates, emit: emit) }
                 : nil
             let calendarOutcome = write && calendar ? try writeCalendar(ICalendar.render(plan), force: force) : nil
             result = .success(
-                Regeneration.Report(plan: plan, markdown: markdown, write: outcome, calendar: calendarOutcome))
+                Regeneration.Report(plan: plan, templates: templates, write: outcome, calendar: calendarOutcome))
         } catch {
             result = .failure(error)
         }

@@ -117,7 +117,7 @@ extension Followup {
                 terminal.detail("\(vault.path): \(noteCount) \(noteCount == 1 ? "file" : "files") read")
                 terminal.report(report.plan.problems, in: vault.path)
                 guard let outcome = report.write else {
-                    Generate.writeToStandardOutput(report.markdown ?? [])
+                    Generate.writeToStandardOutput(report)
                     return ExitStatus.of(report.plan)
                 }
                 let next = Terminal.display(Vault.nextFileName, in: vault.path)
@@ -134,11 +134,16 @@ extension Followup {
             }
         }
 
-        /// The bytes as rendered, after whatever was printed before them: not copied into a String,
-        /// which would also check every byte again. A failed write (a closed pipe) ends it.
-        private static func writeToStandardOutput(_ bytes: [UInt8]) {
+        /// NEXT.md as it is rendered, a piece at a time, after whatever was printed before it: never
+        /// held whole, nor copied into a String, which would also check every byte again. A failed
+        /// write (a closed pipe) ends it.
+        private static func writeToStandardOutput(_ report: Regeneration.Report) {
             fflush(nil)
-            bytes.withUnsafeBytes { try? FileBytes.write($0, to: STDOUT_FILENO) }
+            var failed = false
+            report.render { piece in
+                guard !failed else { return }
+                do throws(SystemError) { try FileBytes.write(piece, to: STDOUT_FILENO) } catch { failed = true }
+            }
         }
 
         /// `3 vaults: 1 written, 1 unchanged, 1 with note errors, 0 failed`.
