@@ -10,10 +10,10 @@ public struct Application: Sendable, Equatable {
     /// because every rule and every draft reads it.
     private let logOrder: [LoggedEntry]
     /// Everyone the notes name, interviewers and contacts, once each, in order of lower-cased
-    /// name: the latest note's mention, with an email and a role filled in from older notes when it
-    /// lacks them. Built once, so drafting a message for one of many interviews does not read every
-    /// note; sorted arrays rather than dictionaries, which a large vault's applications would hold
-    /// at twice the size.
+    /// name: where the latest note names them, and where the first mentions that give an email
+    /// and a role are (older notes fill in what the latest lacks). Built once, so drafting a
+    /// message for one of many interviews does not read every note; places in the notes rather
+    /// than copies of the people, whose strings were a sixth of a large vault's memory.
     private let people: [Named]
     /// The indices in `notes`, in order of path.
     private let byPath: [Int32]
@@ -21,10 +21,25 @@ public struct Application: Sendable, Equatable {
     let opening: Action.Opening
 
     private struct Named: Sendable, Equatable {
-        /// The name, in lower case.
+        /// The name, in lower case: for a name of up to 16 ASCII bytes, two integers.
         let key: LowercaseKey
-        var person: Person
+        let name: Place
+        var email: Place?
+        var role: Place?
     }
+
+    /// A person in the notes: the index in `notes` of the note, and in that note's people.
+    private struct Place: Sendable, Equatable {
+        let note: Int32
+        let person: Int32
+    }
+
+    /// The lower-cased name of the person at `place` in `notes`.
+    private static func key(_ place: Place, in notes: [InterviewNote]) -> LowercaseKey {
+        notes[Int(place.note)].withPersonName(at: Int(place.person)) { LowercaseKey(utf8: $0) }
+    }
+
+    private func person(at place: Place) -> Person { notes[Int(place.note)].person(at: Int(place.person)) }
 
     /// Where a log entry is: the index in `notes` of its note, and its index in that note's log.
     private struct LoggedEntry: Sendable, Equatable {
@@ -59,29 +74,36 @@ public struct Application: Sendable, Equatable {
             let (a, b) = (logged[left].day.ordinal, logged[right].day.ordinal)
             return a != b ? a < b : left < right
         }.map { logged[$0].place }
-        people = Self.people(sorted)
+        people = Self.people(in: sorted)
         // In bytewise order, as note(at:) searches it: integers compared before strings. Stable:
         // notes at one path (a plan made from readings, not a folder) keep their order.
         byPath = Text.bytewiseOrder(sorted.map(\.path)).map(Int32.init)
     }
 
-    /// Every mention of a person, latest note first, merged by lower-cased name.
-    private static func people(_ notes: [InterviewNote]) -> [Named] {
-        var mentions: [Named] = []
-        for note in notes.reversed() {
-            for person in note.interviewers { mentions.append(Named(key: LowercaseKey(person.name), person: person)) }
-            if let contact = note.contact { mentions.append(Named(key: LowercaseKey(contact.name), person: contact)) }
+    /// Every mention of a person in `notes`, latest note first (interviewers in order, then the
+    /// contact), merged by lower-cased name; names compared where they are, without a copy.
+    private static func people(in notes: [InterviewNote]) -> [Named] {
+        var mentions: [(key: LowercaseKey, place: Place)] = []
+        for note in notes.indices.reversed() {
+            for person in 0..<notes[note].peopleCount {
+                let place = Place(note: Int32(note), person: Int32(person))
+                mentions.append((key(place, in: notes), place))
+            }
         }
         // By name, and for one name in the order of mention (the sort is stable): the latest first.
         let order = mentions.indices.sorted { mentions[$0].key.compare(mentions[$1].key) < 0 }
         var people: [Named] = []
+        people.reserveCapacity(order.count)
         for index in order {
-            guard let last = people.last, last.key == mentions[index].key else {
-                people.append(mentions[index])
+            let (key, place) = mentions[index]
+            let has = notes[Int(place.note)].personHas(at: Int(place.person))
+            guard let last = people.last, last.key == key else {
+                people.append(
+                    Named(key: key, name: place, email: has.email ? place : nil, role: has.role ? place : nil))
                 continue
             }
-            people[people.count - 1].person.email = last.person.email ?? mentions[index].person.email
-            people[people.count - 1].person.role = last.person.role ?? mentions[index].person.role
+            if last.email == nil, has.email { people[people.count - 1].email = place }
+            if last.role == nil, has.role { people[people.count - 1].role = place }
         }
         return people
     }
@@ -91,7 +113,12 @@ public struct Application: Sendable, Equatable {
     public func person(named name: String) -> Person {
         let key = LowercaseKey(name)
         let found = Self.firstIndex(in: people.count) { people[$0].key.compare(key) >= 0 }
-        return found < people.count && people[found].key == key ? people[found].person : Person(name: name)
+        guard found < people.count, people[found].key == key else { return Person(name: name) }
+        let named = people[found]
+        var person = person(at: named.name)
+        if let email = named.email, email != named.name { person.email = self.person(at: email).email }
+        if let role = named.role, role != named.name { person.role = self.person(at: role).role }
+        return person
     }
 
     /// The note at `path`, when it is one of this application's.

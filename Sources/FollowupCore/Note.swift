@@ -67,6 +67,23 @@ public struct InterviewNote: @unchecked Sendable, Equatable {
     /// The number of ``interviewers``.
     public var interviewerCount: Int { Int(storage.header.interviewerCount) }
 
+    /// The number of people the note names: its interviewers, then its contact, if any.
+    var peopleCount: Int { storage.header.peopleCount }
+
+    /// The person at `index` of ``peopleCount``: an interviewer, or last, the contact.
+    func person(at index: Int) -> Person {
+        precondition(index >= 0 && index < peopleCount, "person \(index) is out of range")
+        return storage.people(in: index..<index + 1)[0]
+    }
+
+    /// Calls `body` with the UTF-8 bytes of the name of the person at `index`, read where they are.
+    func withPersonName<Result>(at index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        storage.withPersonName(at: index, body)
+    }
+
+    /// Whether the person at `index` has an email and a role, told without making the strings.
+    func personHas(at index: Int) -> (email: Bool, role: Bool) { storage.personHas(at: index) }
+
     /// Who to send check-ins to (a recruiter, the hiring manager), when the note names someone.
     public var contact: Person? {
         let start = Int(storage.header.interviewerCount)

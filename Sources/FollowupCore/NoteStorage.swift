@@ -244,6 +244,24 @@ final class NoteStorage: ManagedBuffer<NoteStorage.Header, UInt8> {
         reading { $0.string(ref) }
     }
 
+    /// Calls `body` with the UTF-8 bytes of the name of the person at `index` (interviewers, then
+    /// the contact), read where they are.
+    func withPersonName<Result>(at index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        precondition(index >= 0 && index < header.peopleCount, "person \(index) is out of range")
+        return reading { reader in
+            body(
+                reader.bytes(reader.record(PersonRecord.self, at: 0, index).name)
+                    ?? UnsafeBufferPointer(start: nil, count: 0))
+        }
+    }
+
+    /// Whether the person at `index` has an email and a role.
+    func personHas(at index: Int) -> (email: Bool, role: Bool) {
+        precondition(index >= 0 && index < header.peopleCount, "person \(index) is out of range")
+        let record = reading { $0.record(PersonRecord.self, at: 0, index) }
+        return (record.email != .none, record.role != .none)
+    }
+
     func people(in range: Range<Int>) -> [Person] {
         reading { reader in
             range.map { index in

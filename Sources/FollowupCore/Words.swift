@@ -800,7 +800,8 @@ struct LowercaseKey: Sendable, Equatable {
     private let low: UInt64
     /// The text's length in bytes, or -1 when it is not ASCII.
     private let count: Int
-    /// The text, read for what the integers cannot tell: a longer text, or one that is not ASCII.
+    /// The text, read for what the integers cannot tell: a longer text, or one that is not ASCII
+    /// (a key made from bytes keeps it for those only).
     private let text: String
 
     init(_ text: String) {
@@ -813,6 +814,19 @@ struct LowercaseKey: Sendable, Equatable {
         self.text = text
     }
 
+    /// The key of a UTF-8 text, read where it is: a `String` is made only when the integers
+    /// cannot tell the whole text (past 16 bytes, or not ASCII).
+    init(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        if Text.isASCII(bytes) {
+            (high, low) = Text.prefix(of: bytes, foldingCase: true)
+            count = bytes.count
+            text = bytes.count > 16 ? String(decoding: bytes, as: UTF8.self) : ""
+        } else {
+            (high, low, count) = (0, 0, -1)
+            text = String(decoding: bytes, as: UTF8.self)
+        }
+    }
+
     /// Below zero when this text in lower case sorts before `other`'s, zero when the lower cases
     /// are equal `String`s, above zero when it sorts after.
     func compare(_ other: LowercaseKey) -> Int {
@@ -823,8 +837,16 @@ struct LowercaseKey: Sendable, Equatable {
             if count <= 16, other.count <= 16 { return count - other.count }
             return Self.asciiCompare(text, other.text)
         }
-        let (a, b) = (text.lowercased(), other.text.lowercased())
+        let (a, b) = (lowercased, other.lowercased)
         return a < b ? -1 : a == b ? 0 : 1
+    }
+
+    /// The text in lower case; for an ASCII text of up to 16 bytes, made from the integers (a key
+    /// made from bytes keeps no `String` of it).
+    private var lowercased: String {
+        guard count >= 0, count <= 16 else { return text.lowercased() }
+        let bytes = withUnsafeBytes(of: (high.bigEndian, low.bigEndian)) { Array($0.prefix(count)) }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// ``compare(_:)`` for two ASCII texts, from their 17th byte on (the first 16 are equal).
@@ -832,7 +854,9 @@ struct LowercaseKey: Sendable, Equatable {
         var (lhs, rhs) = (lhs, rhs)
         return lhs.withUTF8 { left in
             rhs.withUTF8 { right in
-                for offset in 16..<min(left.count, right.count) {
+                // A text of up to 16 bytes keeps none: it sorts first (its first 16 bytes, padded
+                // with zeros, are the other's).
+                for offset in 16..<max(16, min(left.count, right.count)) {
                     let (a, b) = (left[offset].asciiLowercased, right[offset].asciiLowercased)
                     if a != b { return a < b ? -1 : 1 }
                 }

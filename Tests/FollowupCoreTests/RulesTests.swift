@@ -118,6 +118,47 @@ struct RulesTests {
 
     /// The plan finds each action's application by the opening the rules gave it, and an action
     /// made any other way by its note.
+    /// Finding a person agrees with reading every note, latest first (interviewers in order, then
+    /// the contact), for names in any case, past 16 bytes, not ASCII (`Zoë` composed and not), and
+    /// with an email or a role in some mentions only.
+    @Test(arguments: 0..<60)
+    func aPersonIsFoundAsReadingEveryNoteFindsThem(seed: UInt64) {
+        var random = NoteStorageTests.Generator(state: seed)
+        let names = [
+            "Miles Dyson", "MILES DYSON", "miles dyson", "Sarah", "Zo\u{EB} Park", "Zoe\u{308} Park", "ZOË PARK",
+            "Dana Whitfield-Montgomery", "dana whitfield-montgomery", "Dana Whitfield-Montgomerz", "\u{212A}yle",
+            "Kyle", "",
+        ]
+        func someone() -> Person {
+            Person(
+                name: names[random.below(names.count)], email: random.chance(40) ? "e\(random.below(100))@x.io" : nil,
+                role: random.chance(40) ? "r\(random.below(100))" : nil, line: random.below(50))
+        }
+        let notes = (0..<1 + random.below(5)).map { index in
+            InterviewNote(
+                path: "n\(index).md", company: "Cyberdyne", date: Day(ordinal: 740_000 + index),
+                interviewers: (0..<random.below(4)).map { _ in someone() },
+                contact: random.chance(50) ? someone() : nil)
+        }
+        let application = Application(notes: notes)
+        for query in names + ["T-800", "miles"] {
+            var expected: Person?
+            for note in application.notes.reversed() {
+                for person in note.interviewers + (note.contact.map { [$0] } ?? [])
+                where person.name.lowercased() == query.lowercased() {
+                    guard var found = expected else {
+                        expected = person
+                        continue
+                    }
+                    found.email = found.email ?? person.email
+                    found.role = found.role ?? person.role
+                    expected = found
+                }
+            }
+            #expect(application.person(named: query) == expected ?? Person(name: query), "seed \(seed): \(query)")
+        }
+    }
+
     @Test func eachActionIsFoundInItsApplication() throws {
         let cyberdyne = try Self.application([
             ("cyberdyne.md", Self.note()), ("cyberdyne-onsite.md", Self.note(date: "2026-11-19")),

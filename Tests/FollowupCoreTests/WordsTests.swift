@@ -181,7 +181,8 @@ struct WordsTests {
 
     /// Names are ordered and matched in any case by keys that read two integers for most names:
     /// the order and the equality of their lower cases as `String`s, for names short and long,
-    /// ASCII or not (the Kelvin sign's lower case is `k`; `é` composed equals `e` and an accent).
+    /// ASCII or not (the Kelvin sign's lower case is `k`; `é` composed equals `e` and an accent),
+    /// keyed from a `String` or from UTF-8 bytes.
     @Test func lowercaseKeysCompareAsLowerCaseStrings() {
         var generator = SystemRandomNumberGenerator()
         let pieces = ["a", "A", "b", "B", "z", " ", "-", "\u{0}", "é", "e\u{301}", "\u{212A}", "k", "ß", "İ"]
@@ -191,15 +192,24 @@ struct WordsTests {
                     .joined()
             } + ["", "a", "A", "aaaaaaaaaaaaaaaa", "AAAAAAAAAAAAAAAAa", "aaaaaaaaaaaaaaaab", "\u{212A}ate", "Kate"]
         func sign(_ value: Int) -> Int { value < 0 ? -1 : value > 0 ? 1 : 0 }
+        /// A key made from the String or, as a note's stored names are keyed, from its bytes.
+        func key(_ name: String, fromBytes: Bool) -> LowercaseKey {
+            var name = name
+            return fromBytes ? name.withUTF8 { LowercaseKey(utf8: $0) } : LowercaseKey(name)
+        }
         for _ in 0..<20_000 {
             let (a, b) = (names.randomElement(using: &generator)!, names.randomElement(using: &generator)!)
             let (lowerA, lowerB) = (a.lowercased(), b.lowercased())
             let expected = lowerA < lowerB ? -1 : lowerA == lowerB ? 0 : 1
-            #expect(
-                sign(LowercaseKey(a).compare(LowercaseKey(b))) == expected,
-                "\(a.debugDescription) \(b.debugDescription)")
-            #expect((LowercaseKey(a) == LowercaseKey(b)) == (lowerA == lowerB))
+            let (keyA, keyB) = (
+                key(a, fromBytes: .random(using: &generator)), key(b, fromBytes: .random(using: &generator))
+            )
+            #expect(sign(keyA.compare(keyB)) == expected, "\(a.debugDescription) \(b.debugDescription)")
+            #expect((keyA == keyB) == (lowerA == lowerB))
         }
+        #expect(key("\u{212A}ate", fromBytes: true) == key("KATE", fromBytes: true))
+        #expect(
+            key("a", fromBytes: true).compare(key("a" + String(repeating: "\u{0}", count: 16), fromBytes: true)) < 0)
         #expect(LowercaseKey("\u{212A}ate") == LowercaseKey("KATE"))
         #expect(LowercaseKey("Ada Lovelace-Byron") == LowercaseKey("ada lovelace-byron"))
         #expect(LowercaseKey("Ada Lovelace-Byron").compare(LowercaseKey("Ada Lovelace-Byrom")) > 0)
