@@ -17,7 +17,7 @@ extension Array where Element: Sendable {
     /// Each thread initializes its elements in the array's own storage: no second copy of what may
     /// be hundreds of megabytes of notes.
     public init(count: Int, jobs: Int? = nil, _ make: @Sendable (Int) -> Element) {
-        let threads = Swift.min(jobs ?? ProcessInfo.processInfo.activeProcessorCount, count)
+        let threads = Swift.min(jobs ?? Cores.available, count)
         guard threads > 1 else {
             self = (0..<count).map(make)
             return
@@ -96,4 +96,9 @@ extension Array {
             }
         }
     }
+}
+
+/// The cores work is spread over when no number of jobs is given.
+enum Cores {
+    static var available: Int { ProcessInfo.processInfo.activeProcessorCount }
 }
