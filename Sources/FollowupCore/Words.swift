@@ -837,6 +837,13 @@ struct LowercaseKey: Sendable, Equatable {
             if count <= 16, other.count <= 16 { return count - other.count }
             return Self.asciiCompare(text, other.text)
         }
+        return compareLowercased(other)
+    }
+
+    /// ``compare(_:)`` of the lower cases as `String`s, for a text that is not ASCII: apart, so
+    /// that the common case stays small enough to be inlined into a sort.
+    @inline(never)
+    private func compareLowercased(_ other: LowercaseKey) -> Int {
         let (a, b) = (lowercased, other.lowercased)
         return a < b ? -1 : a == b ? 0 : 1
     }
