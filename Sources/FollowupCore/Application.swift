@@ -92,8 +92,14 @@ public struct Application: Sendable, Equatable {
         }
         // By name, and for one name in the order of mention (the sort is stable): the latest first.
         let order = mentions.indices.sorted { mentions[$0].key.compare(mentions[$1].key) < 0 }
+        // Room for each name once, counted first: an application is kept to the end of the run.
+        var names = order.isEmpty ? 0 : 1
+        for position in order.indices.dropFirst()
+        where mentions[order[position - 1]].key != mentions[order[position]].key {
+            names += 1
+        }
         var people: [Named] = []
-        people.reserveCapacity(order.count)
+        people.reserveCapacity(names)
         for index in order {
             let (key, place) = mentions[index]
             let has = notes[Int(place.note)].personHas(at: Int(place.person))
