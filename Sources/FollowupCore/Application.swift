@@ -117,14 +117,21 @@ public struct Application: Sendable, Equatable {
     /// The person called `name` (in any case) in the notes, with their email and role when some
     /// note gives them; just the name when no note does.
     public func person(named name: String) -> Person {
-        let key = LowercaseKey(name)
-        let found = Self.firstIndex(in: people.count) { people[$0].key.compare(key) >= 0 }
-        guard found < people.count, people[found].key == key else { return Person(name: name) }
-        let named = people[found]
+        guard let named = named(name) else { return Person(name: name) }
         var person = person(at: named.name)
         if let email = named.email, email != named.name { person.email = self.person(at: email).email }
         if let role = named.role, role != named.name { person.role = self.person(at: role).role }
         return person
+    }
+
+    /// Whether some note gives an email for the person called `name` (in any case): whether
+    /// `person(named: name).email` is not nil, told without making the person.
+    func hasEmail(named name: String) -> Bool { named(name)?.email != nil }
+
+    private func named(_ name: String) -> Named? {
+        let key = LowercaseKey(name)
+        let found = Self.firstIndex(in: people.count) { people[$0].key.compare(key) >= 0 }
+        return found < people.count && people[found].key == key ? people[found] : nil
     }
 
     /// The note at `path`, when it is one of this application's.

@@ -294,6 +294,44 @@ struct DraftingTests {
         #expect(DeliverableText.asciiPhrase("Send the deck\r\n", naming: []) == nil)
     }
 
+    /// NEXT.md asks of every action whether it has an email draft, told without writing it or
+    /// making its recipient: the answer is whether one is written, for every kind of action, for
+    /// people with an email in this note, in an older one or in none, named in any case, and for
+    /// templates that leave some kinds out.
+    @Test func anEmailDraftIsToldWithoutWritingIt() throws {
+        let older = try #require(
+            readNote(
+                noteText(
+                    "company: Cyberdyne\nrole: ML Engineer\ndate: 2026-11-10\ninterviewers:\n  - name: sarah connor\n"
+                        + "    email: sarah@example.com\ncontact:\n  name: Kyle Reese\n  email: kyle@example.com",
+                    body: "## Deliverables\n\n- Send Sarah the deck by Nov 12\n- Send the plan to Kyle\n"),
+                path: "screen.md"
+            ).note)
+        let latest = try Self.interview(
+            "## Next steps\n\n- Send Miles the portfolio tomorrow\n- Email SARAH CONNOR the references\n"
+                + "- Send T-800 the code sample\n- Book a flight\n",
+            front: Self.people + "\n  - Dana Scully\ntimeline: 1 week")
+        let readings = [older, latest].map { NoteReading(note: $0, problems: []) }
+        var partial = DraftTemplates.builtIn.variants
+        partial[.deliverable] = []
+        partial[.thankYou] = nil
+        for templates in [DraftTemplates.builtIn, DraftTemplates(variants: partial)] {
+            for today in [latest.date, latest.date.adding(days: 12), latest.date.adding(days: 40)] {
+                let plan = Plan(readings: readings, today: today)
+                #expect(plan.actions.count > 6)
+                for action in plan.actions {
+                    let written = Drafter.emailDraft(for: action, in: plan, templates: templates)
+                    #expect(
+                        Drafter.hasEmailDraft(for: action, in: plan, templates: templates) == (written != nil),
+                        "\(action.kind) \(action.title) to \(action.to ?? "no one")")
+                }
+            }
+        }
+        let plan = Plan(readings: readings, today: latest.date)
+        #expect(plan.actions.contains { Drafter.hasEmailDraft(for: $0, in: plan) })
+        #expect(plan.actions.contains { $0.to != nil && !Drafter.hasEmailDraft(for: $0, in: plan) })
+    }
+
     @Test func noBuiltInDraftMentionsPay() throws {
         let note = try Self.interview(
             "Miles walked me through the salary band. Sarah asked about my pay and benefits expectations.\n",

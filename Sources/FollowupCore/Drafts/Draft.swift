@@ -41,7 +41,12 @@ public enum Drafter {
 
     /// Whether ``emailDraft(for:in:templates:)`` gives a draft for `action`, told without writing it.
     public static func hasEmailDraft(for action: Action, in plan: Plan, templates: DraftTemplates = .builtIn) -> Bool {
-        addressing(action, in: plan, templates: templates, onlyWithEmail: true) != nil
+        // What addressing(_:in:templates:onlyWithEmail:) asks, told without making the recipient:
+        // NEXT.md asks it of every action, and writes the draft only for those it holds for.
+        guard let name = templateName(for: action), let to = action.to, templates.hasTemplate(name),
+            let application = plan.application(of: action)
+        else { return false }
+        return application.hasEmail(named: to)
     }
 
     /// Who a draft for `action` goes to and the template it is written from; nil when it has none

@@ -49,6 +49,9 @@ public struct DraftTemplates: Sendable {
         guard let list = variants[name], !list.isEmpty else { return nil }
         return list[index % list.count]
     }
+
+    /// Whether ``template(_:for:)`` gives a template for `name`, for any index.
+    func hasTemplate(_ name: DraftTemplate.Name) -> Bool { variants[name]?.isEmpty == false }
 }
 
 /// One template: a subject line and a body, as text and placeholders.
