@@ -122,6 +122,11 @@ public struct Action: Sendable, Equatable {
         storedTitle.withBytes(body)
     }
 
+    /// The note of the action item the action comes from, when it comes from one.
+    var itemNote: InterviewNote? {
+        if case .item(_, let note) = storedTitle { note } else { nil }
+    }
+
     /// The title up to the due phrase of the action item it comes from (`Send Jonas the doc` of
     /// `Send Jonas the doc by Friday`): what was promised, without its deadline. Where the phrase
     /// starts was kept when the note was read; for a title of its own (or an item of over 64 KB)

@@ -72,8 +72,23 @@ public struct InterviewNote: @unchecked Sendable, Equatable {
 
     /// The person at `index` of ``peopleCount``: an interviewer, or last, the contact.
     func person(at index: Int) -> Person {
-        precondition(index >= 0 && index < peopleCount, "person \(index) is out of range")
-        return storage.people(in: index..<index + 1)[0]
+        storage.person(at: index)
+    }
+
+    /// The index in ``interviewers`` of the first called `name` (as `==` on their names says),
+    /// told from the names' bytes where they are when both are ASCII.
+    func interviewerIndex(named name: String) -> Int? {
+        var name = name
+        return name.withUTF8 { target in
+            let ascii = Text.isASCII(target)
+            return (0..<interviewerCount).first { index in
+                withPersonName(at: index) { bytes in
+                    ascii && Text.isASCII(bytes)
+                        ? bytes.elementsEqual(target)
+                        : String(decoding: bytes, as: UTF8.self) == String(decoding: target, as: UTF8.self)
+                }
+            }
+        }
     }
 
     /// Calls `body` with the UTF-8 bytes of the name of the person at `index`, read where they are.

@@ -237,6 +237,13 @@ final class NoteStorage: ManagedBuffer<NoteStorage.Header, UInt8> {
         func string(_ ref: TextRef) -> String? {
             bytes(ref).map { String(decoding: $0, as: UTF8.self) }
         }
+
+        func person(at index: Int) -> Person {
+            let record = record(PersonRecord.self, at: 0, index)
+            return Person(
+                name: string(record.name) ?? "", email: string(record.email), role: string(record.role),
+                line: Int(record.line))
+        }
     }
 
     /// One of the header's texts.
@@ -263,14 +270,12 @@ final class NoteStorage: ManagedBuffer<NoteStorage.Header, UInt8> {
     }
 
     func people(in range: Range<Int>) -> [Person] {
-        reading { reader in
-            range.map { index in
-                let record = reader.record(PersonRecord.self, at: 0, index)
-                return Person(
-                    name: reader.string(record.name) ?? "", email: reader.string(record.email),
-                    role: reader.string(record.role), line: Int(record.line))
-            }
-        }
+        reading { reader in range.map { reader.person(at: $0) } }
+    }
+
+    func person(at index: Int) -> Person {
+        precondition(index >= 0 && index < header.peopleCount, "person \(index) is out of range")
+        return reading { $0.person(at: index) }
     }
 
     func actionItems(withText: Bool = true) -> [ActionItem] {

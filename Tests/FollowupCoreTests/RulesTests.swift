@@ -159,6 +159,25 @@ struct RulesTests {
         }
     }
 
+    /// An interviewer's place, which picks a thank-you's variant, is found as `==` on names finds
+    /// it: by bytes for ASCII names, as Strings otherwise (a composed `ë` equals a decomposed one,
+    /// the Kelvin sign equals `K`), in the case written.
+    @Test func anInterviewersPlaceIsFoundAsEqualNamesFindIt() {
+        let names = ["Miles Dyson", "Zo\u{EB} Park", "Kate", "\u{212A}yle", "Miles Dyson", ""]
+        let note = InterviewNote(
+            path: "n.md", company: "Cyberdyne", date: Day(ordinal: 740_000),
+            interviewers: names.map { Person(name: $0) }, contact: Person(name: "Sarah"))
+        let queries = names + ["Zoe\u{308} Park", "zoë park", "\u{212A}ate", "Kyle", "miles dyson", "Sarah", "Mile"]
+        for query in queries {
+            #expect(
+                note.interviewerIndex(named: query) == note.interviewers.firstIndex { $0.name == query },
+                "\(query.debugDescription)")
+        }
+        #expect(note.interviewerIndex(named: "Zoe\u{308} Park") == 1)
+        #expect(note.interviewerIndex(named: "\u{212A}ate") == 2)
+        #expect(note.interviewerIndex(named: "Sarah") == nil, "the contact is not an interviewer")
+    }
+
     @Test func eachActionIsFoundInItsApplication() throws {
         let cyberdyne = try Self.application([
             ("cyberdyne.md", Self.note()), ("cyberdyne-onsite.md", Self.note(date: "2026-11-19")),

@@ -62,7 +62,7 @@ public enum Drafter {
         if onlyWithEmail, recipient?.email == nil { return nil }
         let interview = application.latest
         // Interviewers of one interview get different variants, in the order the note lists them.
-        let variant = recipient.flatMap { person in interview.interviewers.firstIndex { $0.name == person.name } } ?? 0
+        let variant = recipient.flatMap { interview.interviewerIndex(named: $0.name) } ?? 0
         guard let template = templates.template(name, for: variant) else { return nil }
         return (name, application, recipient, template)
     }
@@ -77,7 +77,8 @@ public enum Drafter {
         let interview = application.latest
         // A deliverable was promised at one interview, which its draft names; every other draft
         // is about the latest.
-        let promisedAt = name == .deliverable ? application.note(at: action.note) ?? interview : interview
+        let promisedAt =
+            name == .deliverable ? action.itemNote ?? application.note(at: action.note) ?? interview : interview
 
         var values: DraftTemplate.Values = [
             .name: recipient?.name ?? action.to ?? "",
