@@ -332,6 +332,37 @@ struct DraftingTests {
         #expect(plan.actions.contains { $0.to != nil && !Drafter.hasEmailDraft(for: $0, in: plan) })
     }
 
+    /// A draft works out only the placeholders its template uses; each is found, in the subject
+    /// or the body, and the day labels are written where a template asks for them.
+    @Test func aTemplateKnowsItsPlaceholders() throws {
+        for placeholder in DraftTemplate.Placeholder.allCases {
+            var parsed = 0
+            for name in DraftTemplate.Name.allCases {
+                for text in [
+                    "Subject: x {{\(placeholder.rawValue)}}\n\nBody\n",
+                    "Subject: x\n\nA\nB {{\(placeholder.rawValue)}}.\n",
+                ] {
+                    // Each kind of template knows some placeholders; the others are refused.
+                    guard let template = try? DraftTemplate.parse(text, file: "t.txt", name: name) else { continue }
+                    parsed += 1
+                    for other in DraftTemplate.Placeholder.allCases {
+                        #expect(template.uses(other) == (other == placeholder), "\(other) in \(name): \(text)")
+                    }
+                }
+            }
+            #expect(parsed >= 2, "\(placeholder)")
+        }
+        let template = try DraftTemplate.parse(
+            "Subject: {{interview_date}}\n\nSince {{interview_day}}, {{first_name}}.\n", file: "t.txt", name: .thankYou)
+        let note = try Self.interview("")
+        let plan = Plan(readings: [NoteReading(note: note, problems: [])], today: note.date)
+        let action = try #require(plan.actions.first { $0.kind == .thankYou })
+        let draft = try #require(
+            Drafter.draft(for: action, in: plan, templates: DraftTemplates(variants: [.thankYou: [template]])))
+        #expect(draft.subject == note.date.dateLabel)
+        #expect(draft.body == "Since \(note.date.dayAndMonth), \(draft.recipient?.firstName ?? "").")
+    }
+
     @Test func noBuiltInDraftMentionsPay() throws {
         let note = try Self.interview(
             "Miles walked me through the salary band. Sarah asked about my pay and benefits expectations.\n",

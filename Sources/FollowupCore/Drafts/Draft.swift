@@ -87,9 +87,10 @@ public enum Drafter {
             .company: application.company,
             .role: application.role ?? "",
             .stage: interview.stage ?? "",
-            .interviewDay: promisedAt.date.dayAndMonth,
-            .interviewDate: promisedAt.date.dateLabel,
         ]
+        // Day labels are made only for a template that writes them: a large vault drafts thousands.
+        if template.uses(.interviewDay) { values[.interviewDay] = promisedAt.date.dayAndMonth }
+        if template.uses(.interviewDate) { values[.interviewDate] = promisedAt.date.dateLabel }
         switch name {
         case .thankYou:
             values[.specifics] =

@@ -184,6 +184,22 @@ public struct DraftTemplate: Sendable, Equatable {
     public let text: String
     let subject: [Piece]
     let body: [[Piece]]
+    /// The placeholders the template uses, by ``Placeholder/index``: a draft works out only those.
+    private let used: UInt16
+
+    init(name: Name, file: String, text: String, subject: [Piece], body: [[Piece]]) {
+        self.name = name
+        self.file = file
+        self.text = text
+        self.subject = subject
+        self.body = body
+        var used: UInt16 = 0
+        for case .placeholder(let placeholder) in subject + body.joined() { used |= 1 << placeholder.index }
+        self.used = used
+    }
+
+    /// Whether the template has `placeholder` in its subject or body.
+    func uses(_ placeholder: Placeholder) -> Bool { used & 1 << placeholder.index != 0 }
 
     /// Reads a template file. Errors name the line and column, counting the `Subject:` line as 1.
     public static func parse(_ text: String, file: String, name: Name) throws(TemplateError) -> DraftTemplate {
