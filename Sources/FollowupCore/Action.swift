@@ -195,27 +195,26 @@ extension Action {
             // apart the latter), the key, the recipient and what ``precedesInTheSameApplication``
             // reads. Ties within an application are mostly told apart by the recipient: by the
             // first eight bytes of the name, when it is ASCII, as integers.
-            var run: [(key: UInt64, recipient: UInt64, action: Int32)] = []
-            var start = 0
-            while start < keys.count {
-                var end = start + 1
-                while end < keys.count, runKey(keys[end]) == runKey(keys[start]) { end += 1 }
-                defer { start = end }
-                guard end - start > 1 else { continue }
-                run.removeAll(keepingCapacity: true)
-                for position in start..<end {
-                    run.append((keys[position], recipientKey(base[Int(order[position])].to), order[position]))
-                }
-                run.sort { a, b in
-                    let (lhs, rhs) = (base + Int(a.action), base + Int(b.action))
-                    if lhs.pointee.due != rhs.pointee.due { return lhs.pointee.due < rhs.pointee.due }
-                    if a.key != b.key { return a.key < b.key }
-                    if a.recipient != b.recipient, a.recipient != unknownRecipient, b.recipient != unknownRecipient {
-                        return a.recipient < b.recipient
+            // The runs are ordered on all cores, in stretches of whole runs (a few a core), each
+            // written into its own places of `order`.
+            let threads = max(1, min(jobs ?? Cores.available, keys.count / 4096 + 1))
+            var stretches: [Range<Int>] = []
+            var stretchStart = 0
+            for stretch in 1...(threads == 1 ? 1 : 4 * threads) {
+                var end = keys.count * stretch / (threads == 1 ? 1 : 4 * threads)
+                while end > stretchStart, end < keys.count, runKey(keys[end]) == runKey(keys[end - 1]) { end += 1 }
+                if end > stretchStart { stretches.append(stretchStart..<end) }
+                stretchStart = max(stretchStart, end)
+            }
+            keys.withUnsafeBufferPointer { keys in
+                order.withUnsafeMutableBufferPointer { order in
+                    nonisolated(unsafe) let (keys, order, base) = (keys, order, base)
+                    let stretches = stretches
+                    _ = [Bool](count: stretches.count, jobs: threads) { stretch in
+                        orderRuns(in: stretches[stretch], keys: keys, order: order, actions: base)
+                        return true
                     }
-                    return precedesInTheSameApplication(lhs, rhs)
                 }
-                for (offset, member) in run.enumerated() { order[start + offset] = member.action }
             }
             return order
         }
@@ -245,6 +244,37 @@ extension Action {
 }
 
 extension Action {
+    /// Puts each run of equal keys (``runKey(_:)``) within `positions` of `order` in order by the
+    /// day (which only tells apart days beyond the key's four bytes), the key, the recipient and
+    /// what ``precedesInTheSameApplication(_:_:)`` reads.
+    private static func orderRuns(
+        in positions: Range<Int>, keys: UnsafeBufferPointer<UInt64>, order: UnsafeMutableBufferPointer<Int32>,
+        actions base: UnsafePointer<Action>
+    ) {
+        var run: [(key: UInt64, recipient: UInt64, action: Int32)] = []
+        var start = positions.lowerBound
+        while start < positions.upperBound {
+            var end = start + 1
+            while end < positions.upperBound, runKey(keys[end]) == runKey(keys[start]) { end += 1 }
+            defer { start = end }
+            guard end - start > 1 else { continue }
+            run.removeAll(keepingCapacity: true)
+            for position in start..<end {
+                run.append((keys[position], recipientKey(base[Int(order[position])].to), order[position]))
+            }
+            run.sort { a, b in
+                let (lhs, rhs) = (base + Int(a.action), base + Int(b.action))
+                if lhs.pointee.due != rhs.pointee.due { return lhs.pointee.due < rhs.pointee.due }
+                if a.key != b.key { return a.key < b.key }
+                if a.recipient != b.recipient, a.recipient != unknownRecipient, b.recipient != unknownRecipient {
+                    return a.recipient < b.recipient
+                }
+                return precedesInTheSameApplication(lhs, rhs)
+            }
+            for (offset, member) in run.enumerated() { order[start + offset] = member.action }
+        }
+    }
+
     /// The first eight bytes of an ASCII recipient's name (none is empty), big-endian: integer
     /// order is the names' order as far as it goes, and different integers are different names.
     /// ``unknownRecipient`` for any other name, whose order only the strings tell.

@@ -64,7 +64,7 @@ struct ActionOrderTests {
         }.map(\.element)
     }
 
-    @Test(arguments: [0, 1, 2, 3, 7, 100, 2_001])
+    @Test(arguments: [0, 1, 2, 3, 7, 100, 2_001, 12_000])
     func mostUrgentFirstIsOneStableSortOnAnyNumberOfThreads(count: Int) {
         for seed: UInt64 in [1, 2, 3] {
             let actions = Self.actions(count: count, seed: seed)
