@@ -3,7 +3,10 @@
 
 For each vault size it runs the floor (Benchmarks/floor: read, cmark parse, walk, free; one
 thread) and `followup generate` alternately, RUNS times each, and reports medians and followup's
-peak resident memory. Then it times `followup check` on a 200-note vault (the pre-commit path).
+peak resident memory. The sizes take turns too, a round of every size at a time: a machine whose
+speed drifts over a minute (the floor's own 100,000/10,000 ratio moved from 8.8x to 13.1x when
+each size ran in one block) then drifts under every size alike, and the scaling target, which
+compares followup with itself at two sizes, measures followup rather than the drift. Then it times `followup check` on a 200-note vault (the pre-commit path).
 Vaults are made by make-vault.py with a fixed seed, so every machine measures the same bytes.
 
 It exits 1 when a target is missed:
@@ -44,13 +47,13 @@ def notes_of(folder):
 
 
 def timed(command, stdin=None):
-    """Wall seconds and peak RSS in MB of one run, which must succeed (exit 0 or 1)."""
+    """Wall seconds and peak RSS in MB of one run, which must succeed (exit 0 or 1). `stdin` is
+    the path of a file to read from. Linux keeps a child's peak RSS across exec, so a child
+    forked from this script starts at the script's own; the script keeps little in memory (the
+    listings are in files) so that followup's peak is what is measured."""
     start = time.perf_counter()
-    process = subprocess.Popen(command, stdin=subprocess.PIPE if stdin else subprocess.DEVNULL,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    if stdin:
-        process.stdin.write(stdin)
-        process.stdin.close()
+    with open(stdin or os.devnull, "rb") as source:
+        process = subprocess.Popen(command, stdin=source, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
     code = os.waitstatus_to_exitcode(status)
@@ -67,24 +70,39 @@ def main():
     parser.add_argument("--runs", type=int, default=11)
     parser.add_argument("--followup", default=os.path.join(ROOT, ".build", "release", "followup"))
     parser.add_argument("--floor", default=os.path.join(HERE, "floor"))
+    parser.add_argument("--list", nargs=2, metavar=("FOLDER", "FILE"),
+                        help="write the notes of FOLDER to FILE, one a line, and print their MB")
     args = parser.parse_args()
+    if args.list:
+        files = notes_of(args.list[0])
+        with open(args.list[1], "w") as out:
+            out.write("\n".join(files) + "\n")
+        print(sum(os.path.getsize(f) for f in files) / 1e6)
+        return 0
 
     rows = {}
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, {platform.system()} {platform.release()}")
     print(f"{'notes':>8} {'MB':>7} {'floor s':>9} {'followup s':>11} {'ratio':>6} {'peak RSS MB':>12}")
-    for size in [int(s) for s in args.sizes.split(",")]:
+    sizes = [int(s) for s in args.sizes.split(",")]
+    runs = {}
+    for size in sizes:
         folder = vault(size)
-        files = notes_of(folder)
-        listing = ("\n".join(files) + "\n").encode()
-        megabytes = sum(os.path.getsize(f) for f in files) / 1e6
+        listing = os.path.join(HERE, "vaults", f"{size}.list")
+        # Listed by another process: this one stays small (see timed).
+        megabytes = float(subprocess.run([sys.executable, __file__, "--list", folder, listing], check=True,
+                                         capture_output=True, text=True).stdout)
         generate = [args.followup, "generate", "--today", TODAY, folder]
         timed(generate)  # writes NEXT.md once, so every measured run finds it as users do
-        floor_times, followup_times, peaks = [], [], []
-        for _ in range(args.runs):
+        runs[size] = (listing, megabytes, generate, [], [], [])
+    for _ in range(args.runs):
+        for size in sizes:
+            listing, _, generate, floor_times, followup_times, peaks = runs[size]
             floor_times.append(timed([args.floor], stdin=listing)[0])
             seconds, peak = timed(generate)
             followup_times.append(seconds)
             peaks.append(peak)
+    for size in sizes:
+        _, megabytes, _, floor_times, followup_times, peaks = runs[size]
         floor, followup = statistics.median(floor_times), statistics.median(followup_times)
         rows[size] = (floor, followup, max(peaks))
         print(f"{size:>8} {megabytes:>7.1f} {floor:>9.3f} {followup:>11.3f} {followup / floor:>6.2f} {max(peaks):>12.1f}",
