@@ -60,6 +60,12 @@ public struct Vault: Sendable {
                 var walk = Walk(vault: self) { listing.add($0) }
                 walk.visit(folder: "")
                 listing.finish(problems: walk.problems)
+                // The place of each file's reading, its path's place in bytewise order, found
+                // while the other threads read rather than after them all.
+                let files = listing.files
+                var places = [Int](repeating: 0, count: files.count)
+                for (position, index) in Text.bytewiseOrder(files).enumerated() { places[index] = position }
+                listing.places = places
             }
             var part: [(index: Int, reading: NoteReading)] = []
             // The thread's buffer for a note's bytes and its reader, used for every note it reads.
@@ -73,9 +79,7 @@ public struct Vault: Sendable {
             return part
         }
         let files = listing.files
-        // The place of each file's reading: its path's place in bytewise order.
-        var place = [Int](repeating: 0, count: files.count)
-        for (position, index) in Text.bytewiseOrder(files).enumerated() { place[index] = position }
+        let place = listing.places
         // Each reading is moved to its place, not copied (see `takeEach`).
         return [NoteReading](unsafeUninitializedCapacity: files.count + 1) { slots, count in
             var placed = 0
@@ -330,6 +334,7 @@ private final class Listing: @unchecked Sendable {
     private var claimed = false
     private var finished = false
     private var walkProblems: [Problem] = []
+    private var notePlaces: [Int] = []
 
     /// Whether the caller is the one to walk the folders: true once, for the first to ask.
     func claim() -> Bool {
@@ -368,11 +373,26 @@ private final class Listing: @unchecked Sendable {
         return (start, Array(found[start..<taken]))
     }
 
-    /// Every note, in the order the walk found them; read once the threads are done.
+    /// Every note, in the order the walk found them; read once the walk has ended.
     var files: [String] {
         condition.lock()
         defer { condition.unlock() }
         return found
+    }
+
+    /// For each note of ``files``, its place in the vault's order (of paths, bytewise); set by the
+    /// walker once the walk has ended.
+    var places: [Int] {
+        get {
+            condition.lock()
+            defer { condition.unlock() }
+            return notePlaces
+        }
+        set {
+            condition.lock()
+            notePlaces = newValue
+            condition.unlock()
+        }
     }
 
     var problems: [Problem] {
