@@ -137,9 +137,7 @@ public struct Action: Sendable, Equatable {
                 String(decoding: UnsafeBufferPointer(rebasing: text.prefix(start)), as: UTF8.self)
             }
         }
-        let title = self.title
-        guard let start = DatePhrase.dueStart(in: title, from: interview) else { return title }
-        return String(title[..<start])
+        return DatePhrase.beforeDuePhrase(title, from: interview)
     }
 
     /// A job: the company and the role an application is for, as its latest note spells them.
@@ -191,17 +189,15 @@ extension Action {
             guard let base = actions.baseAddress else { return order }
             // A run of equal keys is actions due the same day, of the same kind and application;
             // days beyond the key's four bytes share its first or last value, and those that
-            // share one are a run too. Each run is put in order by the day (which only tells
-            // apart the latter), the key, the recipient and what ``precedesInTheSameApplication``
-            // reads. Ties within an application are mostly told apart by the recipient: by the
-            // first eight bytes of the name, when it is ASCII, as integers.
-            // The runs are ordered on all cores, in stretches of whole runs (a few a core), each
-            // written into its own places of `order`.
+            // share one are a run too (``orderRuns`` puts each in order). The runs are ordered on
+            // all cores, in stretches of whole runs (a few a core), each written into its own
+            // places of `order`.
             let threads = max(1, min(jobs ?? Cores.available, keys.count / 4096 + 1))
+            let stretchCount = threads == 1 ? 1 : 4 * threads
             var stretches: [Range<Int>] = []
             var stretchStart = 0
-            for stretch in 1...(threads == 1 ? 1 : 4 * threads) {
-                var end = keys.count * stretch / (threads == 1 ? 1 : 4 * threads)
+            for stretch in 1...stretchCount {
+                var end = keys.count * stretch / stretchCount
                 while end > stretchStart, end < keys.count, runKey(keys[end]) == runKey(keys[end - 1]) { end += 1 }
                 if end > stretchStart { stretches.append(stretchStart..<end) }
                 stretchStart = max(stretchStart, end)
@@ -246,7 +242,9 @@ extension Action {
 extension Action {
     /// Puts each run of equal keys (``runKey(_:)``) within `positions` of `order` in order by the
     /// day (which only tells apart days beyond the key's four bytes), the key, the recipient and
-    /// what ``precedesInTheSameApplication(_:_:)`` reads.
+    /// what ``precedesInTheSameApplication(_:_:)`` reads. Ties within an application are mostly
+    /// told apart by the recipient: by the first eight bytes of the name, when it is ASCII, as
+    /// integers.
     private static func orderRuns(
         in positions: Range<Int>, keys: UnsafeBufferPointer<UInt64>, order: UnsafeMutableBufferPointer<Int32>,
         actions base: UnsafePointer<Action>
@@ -297,38 +295,38 @@ extension Action {
     /// skipping the bytes that every key shares (the top of the day, mostly).
     static func ascendingOrder(sorting keys: inout [UInt64]) -> [Int32] {
         precondition(keys.count <= Int(Int32.max), "more keys than an Int32 can number")
-        var order = Array(0..<Int32(keys.count))
-        guard let first = keys.first else { return order }
+        let count = keys.count
+        guard let first = keys.first else { return [] }
         let differing = keys.reduce(0) { $0 | ($1 ^ first) }
-        var otherKeys = [UInt64](repeating: 0, count: keys.count)
-        var otherOrder = [Int32](repeating: 0, count: keys.count)
+        // Room for two of each, one half read by a pass and the other written: the halves swap.
+        let keyRoom = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: 2 * count)
+        let orderRoom = UnsafeMutableBufferPointer<Int32>.allocate(capacity: 2 * count)
+        let starts = UnsafeMutableBufferPointer<Int>.allocate(capacity: 256)
+        defer {
+            keyRoom.deallocate()
+            orderRoom.deallocate()
+            starts.deallocate()
+        }
+        _ = keyRoom.initialize(from: keys)
+        for position in 0..<count { orderRoom[position] = Int32(position) }
+        var (from, to) = (0, count)
         for shift in stride(from: UInt64(0), to: 64, by: 8) where differing >> shift & 0xFF != 0 {
             // Where each byte value's keys start in this pass's output.
-            var starts = [Int](repeating: 0, count: 256)
-            for key in keys { starts[Int(truncatingIfNeeded: key >> shift & 0xFF)] += 1 }
-            var total = 0
+            starts.initialize(repeating: 0)
+            for key in keyRoom[from..<from + count] { starts[Int(truncatingIfNeeded: key >> shift & 0xFF)] += 1 }
+            var total = to
             for value in 0..<256 { (starts[value], total) = (total, total + starts[value]) }
-            keys.withUnsafeBufferPointer { keys in
-                order.withUnsafeBufferPointer { order in
-                    otherKeys.withUnsafeMutableBufferPointer { otherKeys in
-                        otherOrder.withUnsafeMutableBufferPointer { otherOrder in
-                            starts.withUnsafeMutableBufferPointer { starts in
-                                for position in keys.indices {
-                                    let value = Int(truncatingIfNeeded: keys[position] >> shift & 0xFF)
-                                    let place = starts[value]
-                                    starts[value] = place + 1
-                                    otherKeys[place] = keys[position]
-                                    otherOrder[place] = order[position]
-                                }
-                            }
-                        }
-                    }
-                }
+            for position in from..<from + count {
+                let value = Int(truncatingIfNeeded: keyRoom[position] >> shift & 0xFF)
+                let place = starts[value]
+                starts[value] = place + 1
+                keyRoom[place] = keyRoom[position]
+                orderRoom[place] = orderRoom[position]
             }
-            swap(&keys, &otherKeys)
-            swap(&order, &otherOrder)
+            (from, to) = (to, from)
         }
-        return order
+        keys = Array(keyRoom[from..<from + count])
+        return Array(orderRoom[from..<from + count])
     }
 
     /// No ASCII name's key: its bytes are all below 0x80.

@@ -55,6 +55,12 @@ enum DatePhrase {
         return text.utf8.index(text.utf8.startIndex, offsetBy: phraseStart(at: index, of: words))
     }
 
+    /// `text` up to its due phrase (`Send the deck` of `Send the deck by Friday`), all of it when
+    /// it has none.
+    static func beforeDuePhrase(_ text: String, from interview: Day) -> String {
+        dueStart(in: text, from: interview).map { String(text[..<$0]) } ?? text
+    }
+
     /// The UTF-8 offset where a due phrase whose date is read at `words[index]` starts: `by Nov 24`
     /// is read at `Nov`, and the word before belongs to the phrase too.
     private static func phraseStart(at index: Int, of words: [Word]) -> Int {

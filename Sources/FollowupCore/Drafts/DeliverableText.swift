@@ -2,9 +2,8 @@
 /// `Send Jonas the reference architecture doc tomorrow` → `the reference architecture doc`.
 enum DeliverableText {
     static func nounPhrase(_ item: String, recipient: Person?, people: [Person], interview: Day) -> String {
-        var text = item
-        if let start = DatePhrase.dueStart(in: text, from: interview) { text = String(text[..<start]) }
-        return nounPhrase(beforeDuePhrase: text, recipient: recipient, people: people)
+        nounPhrase(
+            beforeDuePhrase: DatePhrase.beforeDuePhrase(item, from: interview), recipient: recipient, people: people)
     }
 
     /// ``nounPhrase(_:recipient:people:interview:)`` of an item's text up to its due phrase.
