@@ -55,12 +55,17 @@ public struct Application: Sendable, Equatable {
         precondition(!notes.isEmpty, "an application has at least one interview")
         // Each note's day and time read once, not at every comparison (a note decodes them).
         let times = notes.map { (day: $0.date.ordinal, minutes: $0.minutes ?? -1) }
-        let sorted = notes.indices.sorted { left, right in
+        // A vault gives an application's notes in order of path, each path once: then a note's
+        // index orders it as its path does, and a day's interviews are not put in order by
+        // comparing their paths (a large vault's applications have many on one day).
+        let inPathOrder = Self.areInOrderOfASCIIPath(notes)
+        let order = notes.indices.sorted { left, right in
             let (a, b) = (times[left], times[right])
             if a.day != b.day { return a.day < b.day }
             if a.minutes != b.minutes { return a.minutes < b.minutes }
-            return notes[left].path < notes[right].path
-        }.map { notes[$0] }
+            return inPathOrder ? left < right : notes[left].path < notes[right].path
+        }
+        let sorted = order.map { notes[$0] }
         self.notes = sorted
         opening = Action.Opening(company: sorted[sorted.count - 1].company, role: sorted[sorted.count - 1].role)
         var logged: [(day: Day, place: LoggedEntry)] = []
@@ -75,9 +80,30 @@ public struct Application: Sendable, Equatable {
             return a != b ? a < b : left < right
         }.map { logged[$0].place }
         people = Self.people(in: sorted)
-        // In bytewise order, as note(at:) searches it: integers compared before strings. Stable:
-        // notes at one path (a plan made from readings, not a folder) keep their order.
-        byPath = Text.bytewiseOrder(sorted.map(\.path)).map(Int32.init)
+        // In bytewise order, as note(at:) searches it: the order the notes came in, when it was
+        // that. Otherwise integers compared before strings; stable: notes at one path (a plan made
+        // from readings, not a folder) keep their order.
+        if inPathOrder {
+            var byPath = [Int32](repeating: 0, count: order.count)
+            for (position, index) in order.enumerated() { byPath[index] = Int32(position) }
+            self.byPath = byPath
+        } else {
+            byPath = Text.bytewiseOrder(sorted.map(\.path)).map(Int32.init)
+        }
+    }
+
+    /// Whether the notes' paths are ASCII and each comes after the one before it, byte by byte:
+    /// then their order is the one String's `<` gives them, and each path is there once.
+    private static func areInOrderOfASCIIPath(_ notes: [InterviewNote]) -> Bool {
+        var previous = ""
+        for (index, note) in notes.enumerated() {
+            var path = note.path
+            guard path.withUTF8(Text.isASCII), index == 0 || Text.bytewiseCompare(previous, path) < 0 else {
+                return false
+            }
+            previous = path
+        }
+        return true
     }
 
     /// Every mention of a person in `notes`, latest note first (interviewers in order, then the

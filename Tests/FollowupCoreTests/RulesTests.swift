@@ -880,6 +880,43 @@ struct RulesTests {
         }
     }
 
+    /// Many interviews on few days and times, their notes given in order of path (as a vault gives
+    /// them, when the order of their indices stands for the order of their paths) or shuffled,
+    /// their paths ASCII or not (a composed and a decomposed `é`, which String's `<` calls equal),
+    /// sometimes one path twice: the notes are in the order of day, time, then path by String's
+    /// `<`, the same path keeping the order given, and every note is found by its path.
+    @Test(arguments: 0..<80)
+    func notesAreInOrderOfDayTimeAndPathHoweverTheyCome(seed: UInt64) {
+        var random = NoteStorageTests.Generator(state: seed)
+        let stems = ["a", "a/b", "a-b", "ab", "b", "Z", "z", "\u{E9}", "e\u{301}", "\u{E9}t\u{E9}"]
+        var paths = (0..<(2 + random.below(30))).map { index in
+            "\(stems[random.below(seed % 2 == 0 ? 7 : stems.count)])\(random.below(4))/\(index % 7).md"
+        }
+        if random.chance(30) { paths.append(paths[random.below(paths.count)]) }
+        let notes = paths.map { path in
+            InterviewNote(
+                path: path, company: "Cyberdyne", date: Day(ordinal: 740_000 + random.below(3)),
+                minutes: random.chance(50) ? nil : 600 + random.below(2))
+        }
+        let inPathOrder = notes.indices.sorted { Text.bytewiseCompare(notes[$0].path, notes[$1].path) < 0 }
+        for given in [inPathOrder.map { notes[$0] }, notes, notes.reversed()] {
+            let expected = given.indices.sorted { left, right in
+                let (a, b) = (given[left], given[right])
+                if a.date != b.date { return a.date < b.date }
+                if (a.minutes ?? -1) != (b.minutes ?? -1) { return (a.minutes ?? -1) < (b.minutes ?? -1) }
+                return a.path < b.path
+            }.map { given[$0] }
+            let application = Application(notes: given)
+            #expect(application.notes == expected, "seed \(seed)")
+            for note in given {
+                let found = application.note(at: note.path)
+                #expect(found.map { Array($0.path.utf8) } == Array(note.path.utf8), "seed \(seed): \(note.path)")
+                // The first of the notes at that path, in the application's order.
+                #expect(found == application.notes.first { $0.path.utf8.elementsEqual(note.path.utf8) })
+            }
+        }
+    }
+
     /// Closed applications plan nothing and take no room, and no application fills all of its
     /// room: the actions close up behind them, and the plan is the rules' actions, sorted.
     @Test func actionsOfManyApplicationsCloseUpAroundTheRoomLeft() throws {
