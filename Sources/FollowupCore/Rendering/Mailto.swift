@@ -34,21 +34,28 @@ extension Bytes {
         text.withUTF8 { bytes in
             // Three bytes for each, or six where a line break becomes `%0D%0A`; and one more, as
             // the last byte's encoding is stored as four.
-            appendWritten(atMost: (lineBreaksAsCRLF ? 6 : 3) * bytes.count + 1) { out in
-                (keepingAt ? Self.uriEncodingsKeepingAt : Self.uriEncodings).withUnsafeBufferPointer { table in
+            let room = (lineBreaksAsCRLF ? 6 : 3) * bytes.count + 1
+            appendWritten(atMost: room) { out in
+                // Checked once for every store (release builds too, where a store is not): before
+                // the byte at `index` the count is at most 3 or 6 times `index`, and its encoding
+                // adds four bytes, or eight for a line break (its second four at most three on).
+                precondition(out.count >= room, "no room for the percent-encoding")
+                return (keepingAt ? Self.uriEncodingsKeepingAt : Self.uriEncodings).withUnsafeBufferPointer { table in
+                    guard let base = out.baseAddress else { return 0 }
                     var count = 0
                     func store(_ encoding: UInt32) {
-                        // Checked in release builds too, where the store is not.
-                        precondition(count + 4 <= out.count, "percent-encoding outgrew its room")
-                        UnsafeMutableRawPointer(out.baseAddress! + count).storeBytes(
-                            of: encoding.littleEndian, as: UInt32.self)
+                        UnsafeMutableRawPointer(base + count).storeBytes(of: encoding.littleEndian, as: UInt32.self)
                         count += Int(encoding >> 24)
+                    }
+                    guard lineBreaksAsCRLF else {
+                        for byte in bytes { store(table[Int(byte)]) }
+                        return count
                     }
                     var index = 0
                     while index < bytes.count {
                         let byte = bytes[index]
                         index += 1
-                        if lineBreaksAsCRLF && (byte == 0x0D || byte == 0x0A) {
+                        if byte == 0x0D || byte == 0x0A {
                             if byte == 0x0D, index < bytes.count, bytes[index] == 0x0A { index += 1 }
                             store(table[0x0D])
                             store(table[0x0A])
