@@ -117,17 +117,15 @@ public struct Application: Sendable, Equatable {
             }
         }
         // By name, and for one name in the order of mention (the sort is stable): the latest first.
-        let order = mentions.indices.sorted { mentions[$0].key.compare(mentions[$1].key) < 0 }
+        mentions.sort { $0.key.compare($1.key) < 0 }
         // Room for each name once, counted first: an application is kept to the end of the run.
-        var names = order.isEmpty ? 0 : 1
-        for position in order.indices.dropFirst()
-        where mentions[order[position - 1]].key != mentions[order[position]].key {
+        var names = mentions.isEmpty ? 0 : 1
+        for position in mentions.indices.dropFirst() where mentions[position - 1].key != mentions[position].key {
             names += 1
         }
         var people: [Named] = []
         people.reserveCapacity(names)
-        for index in order {
-            let (key, place) = mentions[index]
+        for (key, place) in mentions {
             let has = notes[Int(place.note)].personHas(at: Int(place.person))
             guard let last = people.last, last.key == key else {
                 people.append(
