@@ -209,7 +209,9 @@ private struct Reader {
     /// Interviewers or a contact: a list of names, a list of mappings with `name` (and `email`,
     /// `role`), one mapping, one name, or names separated by commas, semicolons, `&` or `and`.
     private mutating func readPeople(_ node: YAMLNode, key: String) -> [Person] {
+        // Room for the usual one to four people at once, rather than grown an append at a time.
         var people: [Person] = []
+        people.reserveCapacity(4)
         readPeople(node, key: key, into: &people)
         return people
     }
