@@ -158,6 +158,9 @@ public struct Application: Sendable, Equatable {
         return found < people.count && people[found].key == key ? people[found] : nil
     }
 
+    /// The note `action` comes from: its action item's note, or else the note at its path.
+    func note(of action: Action) -> InterviewNote? { action.itemNote ?? note(at: action.note) }
+
     /// The note at `path`, when it is one of this application's.
     public func note(at path: String) -> InterviewNote? {
         let found = Self.firstIndex(in: byPath.count) { Text.bytewiseCompare(notes[Int(byPath[$0])].path, path) >= 0 }

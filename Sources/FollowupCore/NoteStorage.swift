@@ -254,7 +254,7 @@ final class NoteStorage: ManagedBuffer<NoteStorage.Header, UInt8> {
     /// Calls `body` with the UTF-8 bytes of the name of the person at `index` (interviewers, then
     /// the contact), read where they are.
     func withPersonName<Result>(at index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-        precondition(index >= 0 && index < header.peopleCount, "person \(index) is out of range")
+        checkPerson(index)
         return reading { reader in
             body(
                 reader.bytes(reader.record(PersonRecord.self, at: 0, index).name)
@@ -262,9 +262,14 @@ final class NoteStorage: ManagedBuffer<NoteStorage.Header, UInt8> {
         }
     }
 
+    /// Stops on an `index` that is not one of the note's people (interviewers, then the contact).
+    private func checkPerson(_ index: Int) {
+        precondition(index >= 0 && index < header.peopleCount, "person \(index) is out of range")
+    }
+
     /// Whether the person at `index` has an email and a role.
     func personHas(at index: Int) -> (email: Bool, role: Bool) {
-        precondition(index >= 0 && index < header.peopleCount, "person \(index) is out of range")
+        checkPerson(index)
         let record = reading { $0.record(PersonRecord.self, at: 0, index) }
         return (record.email != .none, record.role != .none)
     }
@@ -274,7 +279,7 @@ final class NoteStorage: ManagedBuffer<NoteStorage.Header, UInt8> {
     }
 
     func person(at index: Int) -> Person {
-        precondition(index >= 0 && index < header.peopleCount, "person \(index) is out of range")
+        checkPerson(index)
         return reading { $0.person(at: index) }
     }
 

@@ -77,8 +77,7 @@ public enum Drafter {
         let interview = application.latest
         // A deliverable was promised at one interview, which its draft names; every other draft
         // is about the latest.
-        let promisedAt =
-            name == .deliverable ? action.itemNote ?? application.note(at: action.note) ?? interview : interview
+        let promisedAt = name == .deliverable ? application.note(of: action) ?? interview : interview
 
         var values: DraftTemplate.Values = [
             .name: recipient?.name ?? action.to ?? "",

@@ -66,8 +66,7 @@ public enum ICalendar {
                 action.note, action.attempt.map(String.init) ?? "",
             ]
             if action.kind == .deliverable || action.kind == .task {
-                let interview =
-                    plan.application(of: action)?.notes.first { $0.path == action.note }?.date ?? action.due
+                let interview = plan.application(of: action)?.note(of: action)?.date ?? action.due
                 identity.append(normal(action.titleWithoutDuePhrase(interview: interview)))
             }
             let key = identity.joined(separator: "\u{1F}")
