@@ -203,37 +203,85 @@ enum Section: Equatable {
 
     init(heading: String) {
         var copy = heading
-        let read: Section? = copy.withUTF8 { bytes in
-            // Most headings are not section names: tell by their letters and digits, without
-            // splitting.
-            var letters = 0
-            for byte in bytes where byte >= 0x80 || (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10 { letters += 1 }
-            guard letters <= Self.mostLetters else { return .other }
-            return bytes.allSatisfy { $0 < 0x80 && $0 != UInt8(ascii: "'") } ? Self.asciiSection(bytes) : nil
-        }
-        // Other headings are split into words, as notes' lines are.
-        self =
-            read ?? Self.byHeading[Word.split(heading).map { $0.lower(in: heading) }.joined(separator: " ")] ?? .other
+        // Most headings are read from their bytes (most are not section names at all); the rest
+        // are split into words, as notes' lines are.
+        let read = copy.withUTF8(Self.section(ofBytes:))
+        self = read ?? Self.byWords(heading)
     }
 
-    /// The section an ASCII heading without an apostrophe (the one joiner that could make a word
-    /// of letters) names: its letters and digits in lower case, a space for each run of other
-    /// bytes, compared with the section headings of that length, without making a String or
+    /// The section a heading names, read as lower-case words joined by one space.
+    static func byWords(_ heading: String) -> Section {
+        byHeading[Word.split(heading).map { $0.lower(in: heading) }.joined(separator: " ")] ?? .other
+    }
+
+    /// The section a heading names, told from its UTF-8 bytes in one pass; nil when only its
+    /// words can tell (a byte of 0x80 or more, or an apostrophe, the one joiner that could make
+    /// a word of letters).
+    ///
+    /// A heading with more ASCII letters and digits than any section heading names none, whatever
+    /// its other bytes (each letter and digit is in one of its words): told as soon as the count
+    /// passes. The others are written as their lower-case letters and digits with a space for each run of
+    /// other bytes between them, no longer than 2 x ``mostLetters`` - 1 bytes, into four words
+    /// compared with the section headings packed the same way, without making a String or
     /// hashing one. This splits `1-2` in two where ``Word/split(_:)`` would not, which changes
     /// nothing here, as no section heading has a digit.
-    private static func asciiSection(_ bytes: UnsafeBufferPointer<UInt8>) -> Section {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { out in
-            let normalized = UnsafeBufferPointer(rebasing: out[..<asciiNormalized(bytes, into: out)])
-            guard normalized.count < byLength.count else { return .other }
-            return byLength[normalized.count].first { $0.heading.elementsEqual(normalized) }?.section ?? .other
+    static func section(ofBytes bytes: UnsafeBufferPointer<UInt8>) -> Section? {
+        var packed = Packed()
+        // Read once: a static is reached through a lazy initializer's check at every use.
+        let mostLetters = Self.mostLetters
+        var letters = 0
+        var needsWords = false
+        var written = 0
+        var inWord = false
+        withUnsafeMutableBytes(of: &packed.words) { out in
+            for byte in bytes {
+                let lower = byte | 0x20
+                if lower &- 0x61 < 26 || byte &- 0x30 < 10 {
+                    letters &+= 1
+                    guard letters <= mostLetters else { return }
+                    if !inWord, written > 0 {
+                        out[written] = UInt8(ascii: " ")
+                        written &+= 1
+                    }
+                    // A digit is unchanged by the 0x20 bit, which it has already.
+                    out[written] = lower
+                    written &+= 1
+                    inWord = true
+                } else {
+                    // Past ASCII, a byte may be part of a letter or not: the words tell.
+                    if byte >= 0x80 || byte == UInt8(ascii: "'") { needsWords = true }
+                    inWord = false
+                }
+            }
+        }
+        guard letters <= mostLetters else { return .other }
+        guard !needsWords else { return nil }
+        packed.count = written
+        return packedHeadings.first { $0.heading == packed }?.section ?? .other
+    }
+
+    /// Normalized heading bytes, the first in the lowest byte of the first word, zeros after the last.
+    struct Packed: Equatable {
+        var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        var count = 0
+
+        static func == (one: Packed, other: Packed) -> Bool {
+            one.count == other.count && one.words.0 == other.words.0 && one.words.1 == other.words.1
+                && one.words.2 == other.words.2 && one.words.3 == other.words.3
         }
     }
 
-    /// The section headings of each length, at that index, as bytes.
-    private static let byLength: [[(heading: [UInt8], section: Section)]] = {
-        let all = byHeading.map { (heading: Array($0.key.utf8), section: $0.value) }
-        return (0...(all.map(\.heading.count).max() ?? 0)).map { length in all.filter { $0.heading.count == length } }
-    }()
+    /// The section headings, packed (each is its own normalized form).
+    private static let packedHeadings: [(heading: Packed, section: Section)] = byHeading.map { heading, section in
+        var packed = Packed()
+        let bytes = Array(heading.utf8)
+        precondition(bytes.count <= MemoryLayout.size(ofValue: packed.words), "a section heading fits in four words")
+        withUnsafeMutableBytes(of: &packed.words) { words in
+            bytes.withUnsafeBytes { words.copyMemory(from: $0) }
+        }
+        packed.count = bytes.count
+        return (packed, section)
+    }
 
     /// The sections the headings below name, by their lower-case words, one space between them.
     private static let byHeading: [String: Section] = {
@@ -246,31 +294,6 @@ enum Section: Equatable {
         }
         return table
     }()
-
-    /// Writes the lower-case words of an ASCII heading, one space between them, into `out` (as
-    /// long as the heading: each byte is kept, or a space stands for a run of others); returns
-    /// their length.
-    private static func asciiNormalized(
-        _ bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>
-    ) -> Int {
-        var count = 0
-        var inWord = false
-        for byte in bytes {
-            let lower = byte.asciiLowercased
-            if lower &- 0x61 < 26 || byte &- 0x30 < 10 {
-                if !inWord, count > 0 {
-                    out[count] = UInt8(ascii: " ")
-                    count += 1
-                }
-                out[count] = lower
-                count += 1
-                inWord = true
-            } else {
-                inWord = false
-            }
-        }
-        return count
-    }
 
     // Headings are compared as lower-case words, so `Follow-up actions:` is `follow up actions`.
     static let actionHeadings: Set<String> = [
