@@ -67,31 +67,65 @@ private enum Field: Int, CaseIterable {
     private static let all: [(name: [UInt8], field: Field, rank: Int)] = allCases.flatMap { field in
         field.names.enumerated().map { (Array($1.utf8), field, $0) }
     }
-    /// The names of each length, at that index.
-    private static let byLength = (0...(all.map(\.name.count).max() ?? 0)).map { length in
-        all.filter { $0.name.count == length }
-    }
+    /// Every name packed as ``packed(_:)`` packs a key, with its field and rank, at the index of
+    /// its length (0 to 16): a key is compared with the few names as long as it.
+    private static let packedNames: [[(name: PackedName, field: Field, rank: Int)]] = {
+        var byCount = [[(name: PackedName, field: Field, rank: Int)]](repeating: [], count: 17)
+        for (name, field, rank) in all {
+            let name = name.withUnsafeBufferPointer { Self.packed($0)! }
+            byCount[name.count].append((name, field, rank))
+        }
+        return byCount
+    }()
     private static let byName: [String: (field: Field, rank: Int)] = Dictionary(
         uniqueKeysWithValues: all.map { (String(decoding: $0.name, as: UTF8.self), ($0.field, $0.rank)) })
+
+    /// An ASCII key of up to 16 bytes, normalized (lower case, `_` for `-` and space), its bytes in
+    /// two words, the first in the lowest byte of `low`, and its length.
+    private struct PackedName: Equatable {
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        var count = 0
+    }
+
+    /// `bytes` normalized and packed, eight bytes at a time; nil for a key longer than 16 bytes
+    /// (no name is) or one that is not ASCII.
+    private static func packed(_ bytes: UnsafeBufferPointer<UInt8>) -> PackedName? {
+        guard bytes.count <= 16 else { return nil }
+        guard let base = bytes.baseAddress else { return PackedName() }
+        var halves: (UInt64, UInt64) = (0, 0)
+        withUnsafeMutableBytes(of: &halves) { $0.baseAddress!.copyMemory(from: base, byteCount: bytes.count) }
+        let (low, high) = (UInt64(littleEndian: halves.0), UInt64(littleEndian: halves.1))
+        guard (low | high) & 0x8080_8080_8080_8080 == 0 else { return nil }
+        return PackedName(low: normalized(low), high: normalized(high), count: bytes.count)
+    }
+
+    /// Eight ASCII bytes normalized at once: `A` to `Z` get 0x20 added, and `-` and space become
+    /// `_`. The zero bytes after a key stay zero.
+    private static func normalized(_ bytes: UInt64) -> UInt64 {
+        let tops: UInt64 = 0x8080_8080_8080_8080
+        // The top bit set in each byte from 0x41 (`A`) up, and in each from 0x5B (after `Z`) up.
+        let fromA = bytes &+ 0x3F3F_3F3F_3F3F_3F3F
+        let afterZ = bytes &+ 0x2525_2525_2525_2525
+        let lower = bytes | (fromA & ~afterZ & tops) &>> 2
+        /// The top bit set in each byte of `word` that is zero (exactly: no carry crosses a byte).
+        func zeroBytes(_ word: UInt64) -> UInt64 { ~(((word & ~tops) &+ ~tops) | word) & tops }
+        let separators = zeroBytes(lower ^ 0x2D2D_2D2D_2D2D_2D2D) | zeroBytes(lower ^ 0x2020_2020_2020_2020)
+        let replaced = (separators &>> 7) &* 0xFF
+        return lower & ~replaced | 0x5F5F_5F5F_5F5F_5F5F & replaced
+    }
 
     /// The field `key` names, and the name's place among the field's names; nil for a key that
     /// names none, or one that is not a scalar.
     static func named(_ key: YAMLNode) -> (field: Field, rank: Int)? {
         key.withScalarBytes { bytes -> (field: Field, rank: Int)? in
-            // An ASCII key (all of them, in practice) is normalized byte by byte as it is compared:
-            // no String and no hashing for each key of each note.
-            if Text.isASCII(bytes) {
-                let normalized = { (byte: UInt8) in
-                    byte == UInt8(ascii: "-") || byte == UInt8(ascii: " ") ? UInt8(ascii: "_") : byte.asciiLowercased
-                }
-                guard bytes.count < byLength.count else { return nil }
-                for entry in byLength[bytes.count] {
-                    var offset = 0
-                    while offset < bytes.count, entry.name[offset] == normalized(bytes[offset]) { offset += 1 }
-                    if offset == bytes.count { return (entry.field, entry.rank) }
-                }
+            // An ASCII key (all of them, in practice) is normalized and packed in one pass, then
+            // compared a word at a time: no String and no hashing for each key of each note.
+            if let name = packed(bytes) {
+                for entry in packedNames[name.count] where entry.name == name { return (entry.field, entry.rank) }
                 return nil
             }
+            if Text.isASCII(bytes) { return nil }
             // Other text is lower-cased as Strings are: a non-ASCII key may still spell a name (the
             // Kelvin sign lower-cases to `k`).
             let name = String(decoding: bytes, as: UTF8.self)
