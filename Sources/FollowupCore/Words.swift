@@ -109,34 +109,115 @@ extension Word {
         return copy.withUTF8 { bytes in
             guard Text.isASCII(bytes) else { return false }
             words.reserveCapacity(bytes.count / 3 + 1)
-            let count = bytes.count
-            var index = 0
-            while index < count {
-                while index < count, !isWordByte(bytes[index]) { index += 1 }
-                guard index < count else { break }
-                let start = index
-                index += 1
-                // Through the word's letters and digits, and any joiner between two of them.
-                while index < count {
-                    let byte = bytes[index]
-                    if isWordByte(byte) {
-                        index += 1
-                        continue
-                    }
-                    guard index + 1 < count else { break }
-                    let (previous, next) = (bytes[index - 1], bytes[index + 1])
-                    let joins =
-                        byte == UInt8(ascii: "'")
-                        ? isLetterByte(previous) && isLetterByte(next)
-                        : (byte == UInt8(ascii: "-") || byte == UInt8(ascii: ":")) && isDigitByte(previous)
-                            && isDigitByte(next)
-                    guard joins else { break }
-                    // The joiner, and the letter or digit after it.
-                    index += 2
-                }
-                words.append(asciiWord(bytes, start..<index))
+            if bytes.count <= ShortText.capacity {
+                splitShort(bytes, into: &words)
+            } else {
+                splitBytes(bytes, into: &words)
             }
             return true
+        }
+    }
+
+    /// Up to 64 bytes of ASCII text, copied into 80 zeroed bytes: room to read any 16 bytes
+    /// from a place in the text. Zero bytes are neither letters, digits nor joiners.
+    private struct ShortText {
+        static let capacity = 64
+        var bytes: (SIMD16<UInt8>, SIMD16<UInt8>, SIMD16<UInt8>, SIMD16<UInt8>, SIMD16<UInt8>) = (
+            .zero, .zero, .zero, .zero, .zero
+        )
+    }
+
+    /// ``splitASCII(_:into:)`` for a text of up to 64 bytes, sixteen bytes at a time: each byte's
+    /// class (letter, digit, apostrophe, `-` or `:`) is a bit of a 64-bit mask, a joiner is a bit
+    /// whose neighbours' bits say so, and each word is a run of bits of letters, digits and
+    /// joiners: the same words as the byte-by-byte reading of ``splitBytes(_:into:)``. Each
+    /// word's key is read from the copy, sixteen bytes at once.
+    static func splitShort(_ bytes: UnsafeBufferPointer<UInt8>, into words: inout [Word]) {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+        let count = bytes.count
+        var short = ShortText()
+        withUnsafeMutableBytes(of: &short.bytes) { $0.baseAddress!.copyMemory(from: base, byteCount: count) }
+        withUnsafeBytes(of: &short.bytes) { raw in
+            var (letters, digits, apostrophes, dashes): (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+            // Vectors, not scalars, on the right: the operators with a scalar there compare lane
+            // by lane in a loop.
+            let (caseBit, a, z, zero, ten) = (
+                SIMD16<UInt8>(repeating: 0x20), SIMD16<UInt8>(repeating: 0x61), SIMD16<UInt8>(repeating: 26),
+                SIMD16<UInt8>(repeating: 0x30), SIMD16<UInt8>(repeating: 10)
+            )
+            let (apostrophe, dash, colon) = (
+                SIMD16<UInt8>(repeating: 0x27), SIMD16<UInt8>(repeating: 0x2D), SIMD16<UInt8>(repeating: 0x3A)
+            )
+            var offset = 0
+            while offset < count {
+                let block = raw.loadUnaligned(fromByteOffset: offset, as: SIMD16<UInt8>.self)
+                let shift = UInt64(offset)
+                letters |= UInt64(lanes(((block | caseBit) &- a) .< z)) &<< shift
+                digits |= UInt64(lanes((block &- zero) .< ten)) &<< shift
+                apostrophes |= UInt64(lanes(block .== apostrophe)) &<< shift
+                dashes |= UInt64(lanes((block .== dash) .| (block .== colon))) &<< shift
+                offset &+= 16
+            }
+            // Bit i of `x << 1` is bit i - 1 of `x`, of `x >> 1` bit i + 1: a joiner's neighbours.
+            let joiners = apostrophes & letters &<< 1 & letters &>> 1 | dashes & digits &<< 1 & digits &>> 1
+            var rest = letters | digits | joiners
+            while rest != 0 {
+                let start = rest.trailingZeroBitCount
+                let length = (~(rest &>> UInt64(start))).trailingZeroBitCount
+                let end = start &+ length
+                rest = end >= 64 ? 0 : rest & (~0 &<< UInt64(end))
+                let key: WordKey
+                if length <= 16 {
+                    key = WordKey(
+                        asciiFolding: raw.loadUnaligned(fromByteOffset: start, as: UInt64.self),
+                        raw.loadUnaligned(fromByteOffset: start &+ 8, as: UInt64.self), count: length)
+                } else {
+                    key = .empty
+                }
+                words.append(Word(start: start, end: end, key: key))
+            }
+        }
+    }
+
+    /// A bit for each of the 16 lanes, set where the mask is true.
+    @inline(__always) static func lanes(_ mask: SIMDMask<SIMD16<Int8>>) -> UInt32 {
+        // Each lane is a byte of all ones or all zeros. The multiplication gathers the top bits of
+        // eight bytes into the top byte, as SSE's `pmovmskb` would (which Swift does not offer).
+        let (low, high) = unsafeBitCast(mask, to: (UInt64, UInt64).self)
+        func gathered(_ bytes: UInt64) -> UInt32 {
+            UInt32(truncatingIfNeeded: ((bytes & 0x8080_8080_8080_8080) &* 0x0002_0408_1020_4081) &>> 56)
+        }
+        return gathered(low) | gathered(high) << 8
+    }
+
+    /// ``splitASCII(_:into:)`` byte by byte, for a text of any length.
+    static func splitBytes(_ bytes: UnsafeBufferPointer<UInt8>, into words: inout [Word]) {
+        let count = bytes.count
+        var index = 0
+        while index < count {
+            while index < count, !isWordByte(bytes[index]) { index += 1 }
+            guard index < count else { break }
+            let start = index
+            index += 1
+            // Through the word's letters and digits, and any joiner between two of them.
+            while index < count {
+                let byte = bytes[index]
+                if isWordByte(byte) {
+                    index += 1
+                    continue
+                }
+                guard index + 1 < count else { break }
+                let (previous, next) = (bytes[index - 1], bytes[index + 1])
+                let joins =
+                    byte == UInt8(ascii: "'")
+                    ? isLetterByte(previous) && isLetterByte(next)
+                    : (byte == UInt8(ascii: "-") || byte == UInt8(ascii: ":")) && isDigitByte(previous)
+                        && isDigitByte(next)
+                guard joins else { break }
+                // The joiner, and the letter or digit after it.
+                index += 2
+            }
+            words.append(asciiWord(bytes, start..<index))
         }
     }
 
@@ -220,6 +301,19 @@ struct WordKey: Hashable, ExpressibleByStringLiteral {
     /// The key of the ASCII word `bytes`, its upper-case letters in lower case.
     init(asciiFolding bytes: UnsafeBufferPointer<UInt8>) {
         self.init(bytes, folding: true)
+    }
+
+    /// The key of the ASCII word of `count` bytes (1 to 16) that starts `low` and `high`, read
+    /// from memory as they are (little-endian), with whatever follows the word after it.
+    @inline(__always)
+    init(asciiFolding low: UInt64, _ high: UInt64, count: Int) {
+        /// The low `bytes` bytes of `word` kept (any number), the others zero.
+        func kept(_ word: UInt64, _ bytes: Int) -> UInt64 {
+            bytes >= 8 ? word : bytes <= 0 ? 0 : word & ((1 &<< UInt64(8 &* bytes)) &- 1)
+        }
+        self.init(
+            low: Self.asciiLowercased(kept(UInt64(littleEndian: low), count)),
+            high: Self.asciiLowercased(kept(UInt64(littleEndian: high), count &- 8)), count: count)
     }
 
     @inline(__always)
@@ -715,7 +809,7 @@ struct AnyWordFinder {
                 func isFound(here: SIMD16<UInt8>, next: SIMD16<UInt8>, at place: Int) -> Bool {
                     for (index, single) in singles.enumerated() {
                         // The sieve lets through the letter's other case, and a few bytes that are not it.
-                        var lanes = Self.lanes(here .== sieves[singlesStart + index])
+                        var lanes = Word.lanes(here .== sieves[singlesStart + index])
                         while lanes != 0 {
                             let at = place + lanes.trailingZeroBitCount
                             if at < count, Self.fold(base[at]) == single { return true }
@@ -723,7 +817,7 @@ struct AnyWordFinder {
                         }
                     }
                     for (index, (start, end, pair)) in pairs.enumerated() {
-                        var lanes = Self.lanes((here .== sieves[2 * index]) .& (next .== sieves[2 * index + 1]))
+                        var lanes = Word.lanes((here .== sieves[2 * index]) .& (next .== sieves[2 * index + 1]))
                         guard lanes != 0 else { continue }
                         let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
                         while lanes != 0 {
@@ -778,16 +872,6 @@ struct AnyWordFinder {
         }
     }
 
-    /// A bit for each of the 16 lanes, set where the mask is true.
-    @inline(__always) private static func lanes(_ mask: SIMDMask<SIMD16<Int8>>) -> UInt32 {
-        // Each lane is a byte of all ones or all zeros. The multiplication gathers the top bits of
-        // eight bytes into the top byte, as SSE's `pmovmskb` would (which Swift does not offer).
-        let (low, high) = unsafeBitCast(mask, to: (UInt64, UInt64).self)
-        func gathered(_ bytes: UInt64) -> UInt32 {
-            UInt32(truncatingIfNeeded: ((bytes & 0x8080_8080_8080_8080) &* 0x0002_0408_1020_4081) &>> 56)
-        }
-        return gathered(low) | gathered(high) << 8
-    }
 }
 
 /// A text's lower case, for sorting and matching texts in any case (people's names): `String`

@@ -36,6 +36,33 @@ struct WordsTests {
         }
     }
 
+    /// A short ASCII text is split sixteen bytes at a time, a longer one byte by byte: both
+    /// find the same words, with the same keys, in every text of up to 64 bytes, joiners at
+    /// the edges of its 16-byte blocks and its end included.
+    @Test func shortTextsSplitAsByteByByte() {
+        var random = ActionOrderTests.Generator(state: 23)
+        let alphabet = Array("aZq09'-: .,xY7'-:-\t_!".utf8)
+        var compared = 0
+        for text in 0..<30_000 {
+            let count = text < 65 ? text : random.next(65)
+            var bytes = (0..<count).map { _ in alphabet[random.next(alphabet.count)] }
+            // Some texts are mostly one long word, longer than a key holds.
+            if random.next(4) == 0 { for place in bytes.indices where random.next(8) > 0 { bytes[place] = 0x61 } }
+            bytes.withUnsafeBufferPointer { buffer in
+                var short: [Word] = []
+                var reference: [Word] = []
+                Word.splitShort(buffer, into: &short)
+                Word.splitBytes(buffer, into: &reference)
+                let text = String(decoding: buffer, as: UTF8.self)
+                #expect(short.map(\.start) == reference.map(\.start), "\(text.debugDescription)")
+                #expect(short.map(\.end) == reference.map(\.end), "\(text.debugDescription)")
+                #expect(short.map(\.key) == reference.map(\.key), "\(text.debugDescription)")
+                compared += reference.count
+            }
+        }
+        #expect(compared > 100_000)
+    }
+
     /// Upper-case letters are folded eight bytes at a time: every ASCII byte, at every place in a
     /// key, folds as it does alone.
     @Test func asciiLettersFoldAtEveryPlace() {
