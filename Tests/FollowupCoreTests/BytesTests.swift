@@ -6,6 +6,26 @@ import Testing
 /// any of it, and behave as a value (a copy never sees the other's changes).
 @Suite("Output bytes")
 struct BytesTests {
+    /// Text is checked for bytes to escape sixteen at a time: every byte value, at every place of
+    /// texts shorter than a block, one block, and blocks with a tail, is found as it is alone.
+    @Test func aByteToEscapeIsFoundAtEveryPlace() {
+        var checked = 0
+        for count in 1...40 {
+            for place in 0..<count {
+                for byte in UInt8.min...UInt8.max {
+                    var text = [UInt8](repeating: UInt8(ascii: "a"), count: count)
+                    text[place] = byte
+                    let found = text.withUnsafeBufferPointer(Bytes.hasSpecialInMarkdown)
+                    #expect(found == Bytes.isSpecialInMarkdown(byte), "byte \(byte) at \(place) of \(count)")
+                    checked += found ? 1 : 0
+                }
+            }
+        }
+        // 15 special bytes at each of the 820 places.
+        #expect(checked == 15 * 820)
+        #expect(![UInt8]().withUnsafeBufferPointer(Bytes.hasSpecialInMarkdown))
+    }
+
     @Test func holdsWhatWasAppendedThroughEveryKindOfAppend() {
         var generator = SystemRandomNumberGenerator()
         var bytes = Bytes()
