@@ -152,10 +152,10 @@ extension Word {
             while offset < count {
                 let block = raw.loadUnaligned(fromByteOffset: offset, as: SIMD16<UInt8>.self)
                 let shift = UInt64(offset)
-                letters |= UInt64(lanes(((block | caseBit) &- a) .< z)) &<< shift
-                digits |= UInt64(lanes((block &- zero) .< ten)) &<< shift
-                apostrophes |= UInt64(lanes(block .== apostrophe)) &<< shift
-                dashes |= UInt64(lanes((block .== dash) .| (block .== colon))) &<< shift
+                letters |= UInt64((((block | caseBit) &- a) .< z).laneBits) &<< shift
+                digits |= UInt64(((block &- zero) .< ten).laneBits) &<< shift
+                apostrophes |= UInt64((block .== apostrophe).laneBits) &<< shift
+                dashes |= UInt64(((block .== dash) .| (block .== colon)).laneBits) &<< shift
                 offset &+= 16
             }
             // Bit i of `x << 1` is bit i - 1 of `x`, of `x >> 1` bit i + 1: a joiner's neighbours.
@@ -177,17 +177,6 @@ extension Word {
                 words.append(Word(start: start, end: end, key: key))
             }
         }
-    }
-
-    /// A bit for each of the 16 lanes, set where the mask is true.
-    @inline(__always) static func lanes(_ mask: SIMDMask<SIMD16<Int8>>) -> UInt32 {
-        // Each lane is a byte of all ones or all zeros. The multiplication gathers the top bits of
-        // eight bytes into the top byte, as SSE's `pmovmskb` would (which Swift does not offer).
-        let (low, high) = unsafeBitCast(mask, to: (UInt64, UInt64).self)
-        func gathered(_ bytes: UInt64) -> UInt32 {
-            UInt32(truncatingIfNeeded: ((bytes & 0x8080_8080_8080_8080) &* 0x0002_0408_1020_4081) &>> 56)
-        }
-        return gathered(low) | gathered(high) << 8
     }
 
     /// ``splitASCII(_:into:)`` byte by byte, for a text of any length.
@@ -809,7 +798,7 @@ struct AnyWordFinder {
                 func isFound(here: SIMD16<UInt8>, next: SIMD16<UInt8>, at place: Int) -> Bool {
                     for (index, single) in singles.enumerated() {
                         // The sieve lets through the letter's other case, and a few bytes that are not it.
-                        var lanes = Word.lanes(here .== sieves[singlesStart + index])
+                        var lanes = (here .== sieves[singlesStart + index]).laneBits
                         while lanes != 0 {
                             let at = place + lanes.trailingZeroBitCount
                             if at < count, Self.fold(base[at]) == single { return true }
@@ -817,7 +806,7 @@ struct AnyWordFinder {
                         }
                     }
                     for (index, (start, end, pair)) in pairs.enumerated() {
-                        var lanes = Word.lanes((here .== sieves[2 * index]) .& (next .== sieves[2 * index + 1]))
+                        var lanes = ((here .== sieves[2 * index]) .& (next .== sieves[2 * index + 1])).laneBits
                         guard lanes != 0 else { continue }
                         let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
                         while lanes != 0 {
@@ -871,7 +860,6 @@ struct AnyWordFinder {
             }
         }
     }
-
 }
 
 /// A text's lower case, for sorting and matching texts in any case (people's names): `String`
@@ -957,4 +945,17 @@ struct LowercaseKey: Sendable, Equatable {
     }
 
     static func == (lhs: LowercaseKey, rhs: LowercaseKey) -> Bool { lhs.compare(rhs) == 0 }
+}
+
+extension SIMDMask where Storage == SIMD16<Int8> {
+    /// A bit for each of the 16 lanes, the first lowest, set where the mask is true.
+    @inline(__always) var laneBits: UInt32 {
+        // Each lane is a byte of all ones or all zeros. The multiplication gathers the top bits of
+        // eight bytes into the top byte, as SSE's `pmovmskb` would (which Swift does not offer).
+        let (low, high) = unsafeBitCast(self, to: (UInt64, UInt64).self)
+        func gathered(_ bytes: UInt64) -> UInt32 {
+            UInt32(truncatingIfNeeded: ((bytes & 0x8080_8080_8080_8080) &* 0x0002_0408_1020_4081) &>> 56)
+        }
+        return gathered(low) | gathered(high) << 8
+    }
 }

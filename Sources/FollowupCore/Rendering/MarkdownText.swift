@@ -42,7 +42,7 @@ extension Bytes {
             let breaks = has("\n") .| has("\r") .| has("\\") .| has("`") .| has("*")
             let brackets = has("_") .| has("[") .| has("]") .| has("<") .| has(">")
             let others = has("!") .| has("|") .| has("~") .| has("&") .| has("#")
-            return Word.lanes(breaks .| brackets .| others) != 0
+            return (breaks .| brackets .| others).laneBits != 0
         }
         guard count >= 16 else {
             // Padded with zero bytes, which are not special.
