@@ -37,6 +37,21 @@ struct NoteReaderTests {
         try validNote(noteText(cyberdyneFront, body: body))
     }
 
+    /// Expects exactly one problem: of this severity, on this line (and column), in x.md, its
+    /// message mentioning `text`.
+    func expectOneProblem(
+        _ reading: NoteReading, _ severity: Problem.Severity, line: Int, column: Int? = nil,
+        mentioning text: String? = nil, sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        #expect(reading.problems.count == 1, "problems: \(reading.problems)", sourceLocation: sourceLocation)
+        guard let problem = reading.problems.first else { return }
+        #expect(problem.severity == severity, sourceLocation: sourceLocation)
+        #expect(problem.note == "x.md", sourceLocation: sourceLocation)
+        #expect(problem.line == line, sourceLocation: sourceLocation)
+        if let column { #expect(problem.column == column, sourceLocation: sourceLocation) }
+        if let text { #expect(problem.message.contains(text), "\(problem.message)", sourceLocation: sourceLocation) }
+    }
+
     // MARK: Front matter keys
 
     @Test func basicFrontMatter() throws {
@@ -141,9 +156,7 @@ struct NoteReaderTests {
         let note = try #require(reading.note)
         #expect(note.timeline?.text == "soon-ish")
         #expect(note.timeline != nil && note.timeline?.end == nil)
-        #expect(reading.problems.count == 1)
-        #expect(reading.problems.first?.severity == .warning)
-        #expect(reading.problems.first?.line == 4)
+        expectOneProblem(reading, .warning, line: 4)
     }
 
     @Test(arguments: Status.allCases)
@@ -308,24 +321,15 @@ struct NoteReaderTests {
     @Test func missingDate() {
         let reading = readNote(noteText("role: ML Engineer\ncompany: Cyberdyne\nstatus: waiting"))
         #expect(reading.note == nil)
-        #expect(reading.problems.count == 1)
-        let problem = reading.problems.first
-        #expect(problem?.severity == .error)
-        #expect(problem?.note == "x.md")
-        #expect(problem?.line == 3)  // the `company:` line, as there is no `date:` line to point at
-        #expect(problem?.message.contains("date") == true)
+        // Line 3, the `company:` line, as there is no `date:` line to point at.
+        expectOneProblem(reading, .error, line: 3, mentioning: "date")
     }
 
     @Test(arguments: ["2026-02-30", "2026-02-29", "2100-02-29", "2026-13-01"])
     func impossibleDate(value: String) {
         let reading = readNote(noteText("company: Cyberdyne\nrole: ML Engineer\ndate: \(value)"))
         #expect(reading.note == nil)
-        #expect(reading.problems.count == 1)
-        let problem = reading.problems.first
-        #expect(problem?.severity == .error)
-        #expect(problem?.line == 4)
-        #expect(problem?.column == 7)
-        #expect(problem?.message.contains(value) == true)
+        expectOneProblem(reading, .error, line: 4, column: 7, mentioning: value)
     }
 
     @Test func unreadableDate() {
@@ -338,24 +342,14 @@ struct NoteReaderTests {
     @Test func unknownStatus() {
         let reading = readNote(noteText("company: Cyberdyne\ndate: 2026-11-18\nstatus: ghosted"))
         #expect(reading.note == nil)
-        #expect(reading.problems.count == 1)
-        let problem = reading.problems.first
-        #expect(problem?.severity == .error)
-        #expect(problem?.line == 4)
-        #expect(problem?.column == 9)
-        #expect(problem?.message.contains("ghosted") == true)
+        expectOneProblem(reading, .error, line: 4, column: 9, mentioning: "ghosted")
     }
 
     @Test func malformedYAML() {
         // Line 4 of the file: a second `:` in a plain value.
         let reading = readNote(noteText("company: Cyberdyne\ndate: 2026-11-18\nrole: ML: Engineer\nstage: onsite"))
         #expect(reading.note == nil)
-        #expect(reading.problems.count == 1)
-        let problem = reading.problems.first
-        #expect(problem?.severity == .error)
-        #expect(problem?.line == 4)
-        #expect(problem?.column == 9)
-        #expect(problem?.message.contains("YAML") == true)
+        expectOneProblem(reading, .error, line: 4, column: 9, mentioning: "YAML")
     }
 
     @Test func unclosedFlowListIsMalformed() {
@@ -684,10 +678,7 @@ struct NoteReaderTests {
         let reading = readNote(noteText(cyberdyneFront, body: "\n## Next steps\n- Send the portfolio, due soonish\n"))
         let note = try #require(reading.note)
         #expect(note.actionItems.map(\.due) == [day("2026-11-20")])
-        #expect(reading.problems.count == 1)
-        #expect(reading.problems.first?.severity == .warning)
-        #expect(reading.problems.first?.line == 11)
-        #expect(reading.problems.first?.message.contains("due soonish") == true)
+        expectOneProblem(reading, .warning, line: 11, mentioning: "due soonish")
     }
 
     @Test(arguments: [
