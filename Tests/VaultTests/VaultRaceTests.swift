@@ -14,16 +14,12 @@ import Testing
 /// problem, never a crash or a wait.
 @Suite("Vault changing while it is read")
 final class VaultRaceTests {
-    let folder: URL
+    let scratch: ScratchFolder
+    var folder: URL { scratch.url }
     static let noteCount = 300
     static let rounds = 25
 
-    init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("followup-race-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    }
-
-    deinit { try? FileManager.default.removeItem(at: folder) }
+    init() throws { scratch = try ScratchFolder("race") }
 
     private var vault: Vault { Vault(path: folder.path) }
     private static let today = Day(year: 2026, month: 11, day: 21)!

@@ -6,32 +6,22 @@ import Testing
 
 @Suite("Vault on disk")
 final class VaultTests {
-    let folder: URL
+    let scratch: ScratchFolder
+    var folder: URL { scratch.url }
 
-    init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("followup-vault-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    }
-
-    deinit { try? FileManager.default.removeItem(at: folder) }
-
-    private func write(_ relative: String, _ text: String) throws {
-        let url = folder.appendingPathComponent(relative)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: url)
-    }
+    init() throws { scratch = try ScratchFolder("vault") }
 
     private var vault: Vault { Vault(path: folder.path) }
     private let note = "---\ncompany: Acme\ndate: 2026-11-18\ninterviewers: [Ada]\n---\n"
 
     @Test func findsMarkdownAtAnyDepthAndSkipsHiddenAndNext() throws {
-        try write("a.md", note)
-        try write("2026/nov/b.MD", note)
-        try write("sub/NEXT.md", note)  // only the vault's own NEXT.md is skipped
-        try write("NEXT.md", "x")
-        try write(".obsidian/c.md", note)
-        try write("sub/.hidden.md", note)
-        try write("notes.txt", note)
+        try scratch.write("a.md", note)
+        try scratch.write("2026/nov/b.MD", note)
+        try scratch.write("sub/NEXT.md", note)  // only the vault's own NEXT.md is skipped
+        try scratch.write("NEXT.md", "x")
+        try scratch.write(".obsidian/c.md", note)
+        try scratch.write("sub/.hidden.md", note)
+        try scratch.write("notes.txt", note)
         try FileManager.default.createDirectory(
             at: folder.appendingPathComponent("folder.md"), withIntermediateDirectories: true)
         #expect(vault.noteFiles().files == ["2026/nov/b.MD", "a.md", "sub/NEXT.md"])
@@ -39,7 +29,7 @@ final class VaultTests {
     }
 
     @Test func symlinkLoopEndsAndLinkedFilesAreRead() throws {
-        try write("real/a.md", note)
+        try scratch.write("real/a.md", note)
         try FileManager.default.createSymbolicLink(
             atPath: folder.appendingPathComponent("real/loop").path, withDestinationPath: "..")
         try FileManager.default.createSymbolicLink(
@@ -60,15 +50,15 @@ final class VaultTests {
     @Test func notesReadWhileListedPlanAsNotesReadInOrder() throws {
         for index in 0..<40 {
             let interviewer = ["Ada Lovelace", "Grace Hopper", "Alan Turing"][index % 3]
-            try write(
+            try scratch.write(
                 "w/\(index % 7)/n\(index).md",
                 "---\ncompany: Co\(index % 5)\nrole: R\ndate: 2026-11-\(10 + index % 9)\n"
                     + "interviewers: [\(interviewer)]\n---\n\n## Next steps\n\n- [ ] Send the deck \(index) tomorrow\n")
         }
-        try write("a/b.md", note)
-        try write("a.md", note + "\n- [ ] Send the slides by Friday\n")
-        try write("a/c/d/e.md", note)
-        try write("broken-front-matter.md", "---\ncompany: [\n---\n")
+        try scratch.write("a/b.md", note)
+        try scratch.write("a.md", note + "\n- [ ] Send the slides by Friday\n")
+        try scratch.write("a/c/d/e.md", note)
+        try scratch.write("broken-front-matter.md", "---\ncompany: [\n---\n")
         try FileManager.default.createDirectory(
             at: folder.appendingPathComponent("empty"), withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(
@@ -103,7 +93,7 @@ final class VaultTests {
     }
 
     @Test func refusesToReplaceAHandWrittenNextUnlessForced() throws {
-        try write("NEXT.md", "# My own list\n")
+        try scratch.write("NEXT.md", "# My own list\n")
         #expect(throws: VaultError.notGenerated(folder.path + "/NEXT.md")) {
             try vault.writeNext(NextMarkdown.header + "\n")
         }
@@ -118,7 +108,7 @@ final class VaultTests {
     }
 
     @Test func failedWriteLeavesTheOldFileAndNoTemporary() throws {
-        try write("NEXT.md", NextMarkdown.header + "\nold\n")
+        try scratch.write("NEXT.md", NextMarkdown.header + "\nold\n")
         // A folder where the new file should go makes the final rename fail after the write.
         try FileManager.default.createDirectory(
             at: folder.appendingPathComponent("target/inside"), withIntermediateDirectories: true)
@@ -190,7 +180,7 @@ final class VaultTests {
     /// A NEXT.md that is a pipe or a folder is named as such, at once, and left alone; with
     /// `--force` a pipe is replaced by the new file.
     @Test func aNextThatIsNotAFileIsReportedNotRead() throws {
-        try write("a.md", note)
+        try scratch.write("a.md", note)
         let next = folder.appendingPathComponent(Vault.nextFileName).path
         #expect(mkfifo(next, 0o644) == 0)
         #expect(throws: VaultError.self) { try vault.writeNext("new\n") }

@@ -10,20 +10,10 @@ import Testing
 
 @Suite("Vault workflows: batch, check, watch")
 final class WorkflowTests {
-    let folder: URL
+    let scratch: ScratchFolder
+    var folder: URL { scratch.url }
 
-    init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("followup-workflow-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    }
-
-    deinit { try? FileManager.default.removeItem(at: folder) }
-
-    private func write(_ relative: String, _ text: String) throws {
-        let url = folder.appendingPathComponent(relative)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: url)
-    }
+    init() throws { scratch = try ScratchFolder("workflow") }
 
     private let note = "---\ncompany: Acme\ndate: 2026-11-18\ninterviewers: [Ada]\n---\n"
     private let today = Day(iso: "2026-11-21")!
@@ -50,17 +40,17 @@ final class WorkflowTests {
     }
 
     @Test func generatedVaultsAreThoseWithFollowupsNext() throws {
-        try write("a/NEXT.md", NextMarkdown.header + "\n")
-        try write("b/c/NEXT.md", "\u{FEFF}" + NextMarkdown.header + "\n")
-        try write("d/NEXT.md", "# mine\n")
-        try write(".e/NEXT.md", NextMarkdown.header + "\n")
+        try scratch.write("a/NEXT.md", NextMarkdown.header + "\n")
+        try scratch.write("b/c/NEXT.md", "\u{FEFF}" + NextMarkdown.header + "\n")
+        try scratch.write("d/NEXT.md", "# mine\n")
+        try scratch.write(".e/NEXT.md", NextMarkdown.header + "\n")
         let found = try Vault.generatedVaults(under: folder.path).map(\.path)
         #expect(found == [folder.path + "/a", folder.path + "/b/c"])
         #expect(throws: VaultError.self) { try Vault.generatedVaults(under: folder.path + "/missing") }
     }
 
     @Test func freshnessComparesBytesAndDiffsWithTheSystemDiff() throws {
-        try write("acme.md", note)
+        try scratch.write("acme.md", note)
         let vault = Vault(path: folder.path)
         let missing = try vault.freshness(today: today)
         #expect(missing.current == nil)
@@ -73,8 +63,8 @@ final class WorkflowTests {
     }
 
     @Test func regenerationStatusIsTheWorstThatHappened() throws {
-        try write("ok/acme.md", note)
-        try write("bad/acme.md", "---\ncompany: X\ndate: 2026-02-30\n---\n")
+        try scratch.write("ok/acme.md", note)
+        try scratch.write("bad/acme.md", "---\ncompany: X\ndate: 2026-02-30\n---\n")
         let ok = Vault(path: folder.path + "/ok")
         #expect(ok.regenerate(today: today).status == .written)
         #expect(ok.regenerate(today: today).status == .unchanged)
